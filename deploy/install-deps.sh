@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Passerelle needs to build, test and run.
+# Idempotent: packages already installed are skipped, and apt is not called at all
+# when nothing is missing. Nothing is downloaded from anywhere but Debian's archive.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config git
+  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-multimedia-dev
+  qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libicu-dev libsqlite3-dev libsodium-dev libmd4c-dev libyaml-cpp-dev libqrencode-dev
+  # QML modules and plugins the kiosk loads at run time
+  qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls
+  qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtquick-templates
+  qml6-module-qtqml-workerscript qml6-module-qtquick-shapes qml6-module-qtmultimedia
+  qml6-module-qtquick-virtualkeyboard qml6-module-qttest
+  qt6-qpa-plugins libqt6svg6 qt6-image-formats-plugins qt6-wayland
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  fonts-noto-core
+  # content build: speech synthesis and Opus encoding
+  espeak-ng opus-tools
+  # tests and operations
+  xvfb xauth nginx-light minisign clang-14 libclang-rt-14-dev
+  libxml2-utils dpkg-dev file systemd
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} missing packages: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# nginx-light starts a system service on install; the tests run their own instance.
