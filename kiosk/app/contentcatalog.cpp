@@ -1,0 +1,53 @@
+#include "contentcatalog.h"
+
+#include "repository.h"
+
+namespace passerelle {
+
+using namespace Qt::StringLiterals;
+
+ContentCatalog::ContentCatalog(std::shared_ptr<const Repository> repository, QObject *parent)
+    : QObject(parent), m_repository(std::move(repository))
+{
+}
+
+QString ContentCatalog::packId() const { return m_repository->pack().manifest().packId; }
+qint64 ContentCatalog::packVersion() const { return m_repository->pack().manifest().version; }
+QDate ContentCatalog::today() const { return m_today.isValid() ? m_today : QDate::currentDate(); }
+
+void ContentCatalog::setToday(const QDate &date)
+{
+    if (date == m_today)
+        return;
+    m_today = date;
+    Q_EMIT todayChanged();
+}
+
+QString ContentCatalog::pictogramLabel(const QString &name, const QString &language) const
+{
+    return m_repository->pictogramLabel(name, language);
+}
+
+QString ContentCatalog::topicTitle(const QString &topic, const QString &language) const
+{
+    const auto t = m_repository->topic(topic, language);
+    return t ? t->title : QString();
+}
+
+QString ContentCatalog::routeForCode(const QString &code) const
+{
+    const QString id = m_repository->pageIdForCode(code);
+    return id.isEmpty() ? QString() : u"page/"_s + id;
+}
+
+QStringList ContentCatalog::routes() const
+{
+    QStringList out{u"home"_s, u"language"_s, u"status"_s};
+    for (const TopicInfo &t : m_repository->topics(m_repository->sourceLanguage()))
+        out.append(u"topic/"_s + t.id);
+    for (const QString &id : m_repository->pageIds())
+        out.append(u"page/"_s + id);
+    return out;
+}
+
+} // namespace passerelle

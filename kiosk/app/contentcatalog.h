@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QDate>
+#include <QObject>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace passerelle {
+
+class Repository;
+
+/** The active pack as QML sees it: what it is, and lookups that are not lists. */
+class ContentCatalog : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString packId READ packId NOTIFY packChanged FINAL)
+    Q_PROPERTY(qint64 packVersion READ packVersion NOTIFY packChanged FINAL)
+    Q_PROPERTY(QDate today READ today WRITE setToday NOTIFY todayChanged FINAL)
+
+public:
+    explicit ContentCatalog(std::shared_ptr<const Repository> repository, QObject *parent = nullptr);
+
+    [[nodiscard]] const Repository &repository() const { return *m_repository; }
+    [[nodiscard]] QString packId() const;
+    [[nodiscard]] qint64 packVersion() const;
+    /** The date that decides which version of a dated rule is shown; today unless set. */
+    [[nodiscard]] QDate today() const;
+    void setToday(const QDate &date);
+
+    Q_INVOKABLE [[nodiscard]] QString pictogramLabel(const QString &name, const QString &language) const;
+    Q_INVOKABLE [[nodiscard]] QString topicTitle(const QString &topic, const QString &language) const;
+    /** The route of a page by its short code (e.g. "S2"), or empty. */
+    Q_INVOKABLE [[nodiscard]] QString routeForCode(const QString &code) const;
+    /** Every route of the pack: what --self-test and the gallery visit. */
+    [[nodiscard]] QStringList routes() const;
+
+Q_SIGNALS:
+    void packChanged();
+    void todayChanged();
+
+private:
+    std::shared_ptr<const Repository> m_repository;
+    QDate m_today;
+};
+
+} // namespace passerelle

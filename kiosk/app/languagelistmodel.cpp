@@ -1,0 +1,21 @@
+#include "languagelistmodel.h"
+
+#include "contentcatalog.h"
+#include "repository.h"
+
+namespace passerelle {
+
+LanguageListModel::LanguageListModel(QObject *parent)
+    : ContentListModel({"code", "endonym", "rightToLeft", "fontFamily"}, parent)
+{
+}
+
+QList<QVariantList> LanguageListModel::loadRows() const
+{
+    QList<QVariantList> rows;
+    for (const LanguageInfo &l : content()->repository().languages())
+        rows.append({l.code, l.endonym, l.rightToLeft, l.font});
+    return rows;
+}
+
+} // namespace passerelle

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "contentlistmodel.h"
+
+namespace passerelle {
+
+/** The pack's languages, each by its own name. Roles: code, endonym, rightToLeft, fontFamily. */
+class LanguageListModel : public ContentListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+public:
+    explicit LanguageListModel(QObject *parent = nullptr);
+
+protected:
+    [[nodiscard]] QList<QVariantList> loadRows() const override;
+};
+
+} // namespace passerelle

@@ -1,0 +1,62 @@
+#include "offscreenrender.h"
+
+#include "contentcatalog.h"
+#include "kiosk.h"
+#include "navigator.h"
+#include "repository.h"
+#include "session.h"
+
+#include <QCoreApplication>
+#include <QQuickWindow>
+
+namespace passerelle {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QStringList *s_collected = nullptr;
+QtMessageHandler s_previous = nullptr;
+
+void collectWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (s_collected && type != QtDebugMsg && type != QtInfoMsg)
+        s_collected->append(message);
+    s_previous(type, context, message);
+}
+
+} // namespace
+
+QImage renderRoute(Kiosk &kiosk, const QString &route, const QString &language)
+{
+    kiosk.session().setLanguage(language);
+    kiosk.navigator().reset(route);
+    // Let pending resizes, loader changes and polishes run before rendering.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    return kiosk.window()->grabWindow();
+}
+
+int runSelfTest(Kiosk &kiosk, QStringList *problems)
+{
+    s_collected = problems;
+    s_previous = qInstallMessageHandler(collectWarnings);
+
+    const QStringList routes = kiosk.content().routes();
+    const auto languages = kiosk.content().repository().languages();
+    for (const LanguageInfo &language : languages) {
+        for (const QString &route : routes) {
+            const qsizetype before = problems->size();
+            const QImage image = renderRoute(kiosk, route, language.code);
+            if (image.isNull())
+                problems->append(u"route %1 in %2 rendered nothing"_s.arg(route, language.code));
+            for (qsizetype i = before; i < problems->size(); ++i)
+                (*problems)[i] = u"[%1 %2] "_s.arg(language.code, route) + problems->at(i);
+        }
+    }
+    qInstallMessageHandler(s_previous);
+    s_collected = nullptr;
+    return int(problems->size());
+}
+
+} // namespace passerelle

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace passerelle {
+
+class Kiosk;
+
+/** Shows a route in a language and renders the window to an image, synchronously. */
+[[nodiscard]] QImage renderRoute(Kiosk &kiosk, const QString &route, const QString &language);
+
+/**
+ * Visits every route of the pack in every language and reports each QML warning or
+ * error and each missing pictogram. Returns the number of problems (0: passed).
+ */
+[[nodiscard]] int runSelfTest(Kiosk &kiosk, QStringList *problems);
+
+} // namespace passerelle

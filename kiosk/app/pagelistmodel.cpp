@@ -1,0 +1,36 @@
+#include "pagelistmodel.h"
+
+#include "contentcatalog.h"
+#include "repository.h"
+
+namespace passerelle {
+
+PageListModel::PageListModel(QObject *parent) : ContentListModel({"pageId", "title", "pictogram", "code"}, parent) {}
+
+void PageListModel::setTopic(const QString &topic)
+{
+    if (topic == m_topic)
+        return;
+    m_topic = topic;
+    Q_EMIT topicChanged();
+    reload();
+}
+
+void PageListModel::setStatus(const QString &status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    Q_EMIT statusChanged();
+    reload();
+}
+
+QList<QVariantList> PageListModel::loadRows() const
+{
+    QList<QVariantList> rows;
+    for (const PageSummary &p : content()->repository().pages(m_topic, m_status, language(), content()->today()))
+        rows.append({p.id, p.title, p.pictogram, p.code});
+    return rows;
+}
+
+} // namespace passerelle

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "contentlistmodel.h"
+
+namespace passerelle {
+
+/**
+ * One page in force today, in a language: its blocks as rows, the page itself as
+ * properties. Roles: kind, text, pictogram, target, number, serviceName,
+ * serviceAddress, servicePhones. Numbers and phones are isolated left-to-right
+ * so they read correctly inside right-to-left text.
+ */
+class PageModel : public ContentListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString pageId READ pageId WRITE setPageId NOTIFY pageIdChanged FINAL)
+    Q_PROPERTY(bool found READ found NOTIFY reloaded FINAL)
+    Q_PROPERTY(QString title READ title NOTIFY reloaded FINAL)
+    Q_PROPERTY(QString code READ code NOTIFY reloaded FINAL)
+    Q_PROPERTY(QString pictogram READ pictogram NOTIFY reloaded FINAL)
+    Q_PROPERTY(QString textLanguage READ textLanguage NOTIFY reloaded FINAL)
+    Q_PROPERTY(bool machineTranslated READ machineTranslated NOTIFY reloaded FINAL)
+    Q_PROPERTY(bool reviewed READ reviewed NOTIFY reloaded FINAL)
+    Q_PROPERTY(QString verifiedText READ verifiedText NOTIFY reloaded FINAL)
+
+public:
+    explicit PageModel(QObject *parent = nullptr);
+
+    [[nodiscard]] QString pageId() const { return m_pageId; }
+    void setPageId(const QString &id);
+    [[nodiscard]] bool found() const { return m_found; }
+    [[nodiscard]] QString title() const { return m_title; }
+    [[nodiscard]] QString code() const { return m_code; }
+    [[nodiscard]] QString pictogram() const { return m_pictogram; }
+    [[nodiscard]] QString textLanguage() const { return m_textLanguage; }
+    [[nodiscard]] bool machineTranslated() const { return m_review == QLatin1String("machine"); }
+    [[nodiscard]] bool reviewed() const { return m_review == QLatin1String("reviewed"); }
+    [[nodiscard]] QString verifiedText() const { return m_verifiedText; }
+
+Q_SIGNALS:
+    void pageIdChanged();
+
+protected:
+    [[nodiscard]] QList<QVariantList> loadRows() const override;
+
+private:
+    QString m_pageId;
+    // Filled by loadRows(), which is const for the list but also describes the page.
+    mutable bool m_found = false;
+    mutable QString m_title;
+    mutable QString m_code;
+    mutable QString m_pictogram;
+    mutable QString m_textLanguage;
+    mutable QString m_review;
+    mutable QString m_verifiedText;
+};
+
+} // namespace passerelle

@@ -1,0 +1,29 @@
+#include "statuslistmodel.h"
+
+#include "contentcatalog.h"
+#include "repository.h"
+
+#include <QCoreApplication>
+
+namespace passerelle {
+
+using namespace Qt::StringLiterals;
+
+StatusListModel::StatusListModel(QObject *parent)
+    : ContentListModel({"statusId", "title", "hint", "pictogram"}, parent)
+{
+}
+
+QList<QVariantList> StatusListModel::loadRows() const
+{
+    QList<QVariantList> rows;
+    for (const ResidenceStatus &s : content()->repository().statuses(language()))
+        rows.append({s.id, s.title, s.hint, s.pictogram});
+    rows.append({Repository::kUnknownStatus,
+                 QCoreApplication::translate("StatusListModel", "I don't know / I have no paper"),
+                 QCoreApplication::translate("StatusListModel", "General information, and where to ask."),
+                 u"unknown-paper"_s});
+    return rows;
+}
+
+} // namespace passerelle

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "contentlistmodel.h"
+
+namespace passerelle {
+
+/** The pack's topics. Roles: topicId, title, pictogram. */
+class TopicListModel : public ContentListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+public:
+    explicit TopicListModel(QObject *parent = nullptr);
+
+protected:
+    [[nodiscard]] QList<QVariantList> loadRows() const override;
+};
+
+} // namespace passerelle

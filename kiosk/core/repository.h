@@ -1,0 +1,62 @@
+#pragma once
+
+#include "contenttypes.h"
+#include "pack.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace passerelle {
+
+/**
+ * The questions the kiosk asks of a pack. Text comes in the requested language and
+ * falls back to the pack's source language (French) where a translation is missing.
+ */
+class Repository
+{
+public:
+    /** Status id that sees only the pages meant for everyone ("I don't know / no paper"). */
+    static inline const QString kUnknownStatus = QStringLiteral("unknown");
+
+    explicit Repository(std::shared_ptr<const Pack> pack);
+
+    [[nodiscard]] const Pack &pack() const { return *m_pack; }
+    [[nodiscard]] QList<LanguageInfo> languages() const;
+    [[nodiscard]] QString sourceLanguage() const;
+    [[nodiscard]] QList<TopicInfo> topics(const QString &lang) const;
+    [[nodiscard]] std::optional<TopicInfo> topic(const QString &id, const QString &lang) const;
+    [[nodiscard]] QList<ResidenceStatus> statuses(const QString &lang) const;
+
+    /**
+     * The pages of a topic that apply to a status and are in force on a date. An empty
+     * status means "not chosen" (every page); kUnknownStatus means pages for everyone only.
+     */
+    [[nodiscard]] QList<PageSummary> pages(const QString &topic, const QString &status,
+                                           const QString &lang, const QDate &date) const;
+    /** The version of a page in force on a date. */
+    [[nodiscard]] std::optional<PageDetail> page(const QString &id, const QString &lang,
+                                                 const QDate &date) const;
+    [[nodiscard]] QList<Block> blocks(qint64 pageKey, const QString &lang) const;
+    /** Every page id (any version), in topic order: what --self-test and galleries visit. */
+    [[nodiscard]] QStringList pageIds() const;
+    /** The page id for a short code such as S2, or empty. */
+    [[nodiscard]] QString pageIdForCode(const QString &code) const;
+
+    [[nodiscard]] std::optional<ServiceInfo> service(const QString &id, const QString &lang) const;
+    /** The object file of a pictogram, empty when the pack has no such pictogram. */
+    [[nodiscard]] QString pictogramPath(const QString &name) const;
+    [[nodiscard]] QString pictogramLabel(const QString &name, const QString &lang) const;
+
+private:
+    [[nodiscard]] QString textLanguage(const QString &table, const QString &keyColumn,
+                                       const QString &key, const QString &lang) const;
+
+    std::shared_ptr<const Pack> m_pack;
+    QString m_sourceLanguage;
+};
+
+} // namespace passerelle

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+namespace passerelle {
+
+/**
+ * Wraps text that must read left to right (phone numbers, codes, times) in a
+ * left-to-right isolate (U+2066 ... U+2069), so it keeps its order inside
+ * right-to-left text and does not reorder the text around it.
+ */
+[[nodiscard]] QString isolateLeftToRight(const QString &text);
+
+/** Isolates every phone number and time range found in running text. */
+[[nodiscard]] QString isolateNumbers(const QString &text);
+
+} // namespace passerelle

@@ -1,0 +1,43 @@
+// No "pragma ComponentBehavior: Bound" here: in Qt 6.4 a Loader cannot instantiate a
+// bound Component ("outside its creation context"); fixed in later Qt versions.
+import QtQuick
+import Passerelle.Kiosk
+import Passerelle.Ui
+
+// The whole kiosk: the navigation bar and the screen of the current route.
+// The layout mirrors here, once, for right-to-left languages.
+Rectangle {
+    id: root
+    color: Theme.background
+    LayoutMirroring.enabled: Session.rightToLeft
+    LayoutMirroring.childrenInherit: true
+
+    NavigationBar {
+        id: bar
+        anchors { top: parent.top; left: parent.left; right: parent.right }
+    }
+
+    Loader {
+        id: screen
+        objectName: "screen"
+        anchors { top: bar.bottom; left: parent.left; right: parent.right; bottom: parent.bottom }
+        sourceComponent: {
+            switch (Navigator.kind) {
+            case "topic": return topicPage
+            case "page": return contentPage
+            case "emergency": return emergencyPage
+            case "language": return languagePage
+            case "status": return statusPage
+            default: return homePage
+            }
+        }
+    }
+
+    Component { id: homePage; HomePage {} }
+    Component { id: topicPage; TopicPage { topic: Navigator.argument } }
+    Component { id: contentPage; ContentPage { pageId: Navigator.argument } }
+    // The emergency numbers are a page of the pack, for everyone.
+    Component { id: emergencyPage; ContentPage { pageId: "emergency-numbers" } }
+    Component { id: languagePage; LanguagePage {} }
+    Component { id: statusPage; StatusPage {} }
+}

@@ -1,0 +1,143 @@
+// No "pragma ComponentBehavior: Bound" here: in Qt 6.4 a Loader cannot instantiate a
+// bound Component ("outside its creation context"); fixed in later Qt versions.
+import QtQuick
+import Passerelle.Ui
+
+// One block of a page, drawn by its kind: text, heading, step, item, warning,
+// pictogram, service card or phone number.
+Item {
+    id: root
+
+    required property string kind
+    required property string text
+    required property string pictogram
+    required property int number
+    required property string serviceName
+    required property string serviceAddress
+    required property string servicePhones
+
+    implicitHeight: loader.implicitHeight
+    Accessible.role: Accessible.StaticText
+    Accessible.name: root.kind === "service" ? root.serviceName + ". " + root.serviceAddress : root.text
+
+    Loader {
+        id: loader
+        width: root.width
+        sourceComponent: {
+            switch (root.kind) {
+            case "heading": return heading
+            case "step": return step
+            case "item": return item
+            case "warning": return warning
+            case "pictogram": return picture
+            case "service": return service
+            case "phone": return phone
+            default: return paragraph
+            }
+        }
+    }
+
+    Component {
+        id: paragraph
+        KioskText { text: root.text }
+    }
+    Component {
+        id: heading
+        KioskText { text: root.text; font.pixelSize: Theme.labelSize + 4; font.bold: true }
+    }
+    Component {
+        id: step
+        Row {
+            spacing: Theme.gap
+            Rectangle {
+                width: Theme.mm(12); height: width; radius: width / 2
+                color: Theme.accent
+                KioskText {
+                    anchors.centerIn: parent
+                    text: root.number
+                    color: Theme.onAccent
+                    font.bold: true
+                }
+            }
+            Pictogram { name: root.pictogram }
+            KioskText {
+                width: root.width - Theme.mm(12) - Theme.pictogramSize - 2 * Theme.gap
+                text: root.text
+                anchors.verticalCenter: parent.verticalCenter
+            }
+        }
+    }
+    Component {
+        id: item
+        Row {
+            spacing: Theme.gap
+            Pictogram { name: root.pictogram.length > 0 ? root.pictogram : "check"; size: Theme.mm(10) }
+            KioskText { width: root.width - Theme.mm(10) - Theme.gap; text: root.text }
+        }
+    }
+    Component {
+        id: warning
+        Rectangle {
+            implicitHeight: warningRow.implicitHeight + 2 * Theme.gap
+            color: Theme.warningBackground
+            border.color: Theme.warningBorder
+            border.width: Theme.borderWidth * 2
+            radius: Theme.radius
+            Row {
+                id: warningRow
+                x: Theme.gap; y: Theme.gap
+                spacing: Theme.gap
+                Pictogram { name: "warning" }
+                KioskText {
+                    width: root.width - Theme.pictogramSize - 3 * Theme.gap
+                    text: root.text
+                    font.bold: true
+                    anchors.verticalCenter: parent.verticalCenter
+                }
+            }
+        }
+    }
+    Component {
+        id: picture
+        Column {
+            spacing: Theme.mm(1)
+            Pictogram { name: root.pictogram; size: Theme.tilePictogramSize; anchors.horizontalCenter: parent.horizontalCenter }
+        }
+    }
+    Component {
+        id: service
+        Rectangle {
+            implicitHeight: serviceRow.implicitHeight + 2 * Theme.gap
+            color: Theme.surface
+            border.color: Theme.border
+            border.width: Theme.borderWidth
+            radius: Theme.radius
+            Row {
+                id: serviceRow
+                x: Theme.gap; y: Theme.gap
+                spacing: Theme.gap
+                Pictogram { name: "map-pin" }
+                Column {
+                    width: root.width - Theme.pictogramSize - 3 * Theme.gap
+                    spacing: Theme.mm(1)
+                    KioskText { width: parent.width; text: root.serviceName; font.bold: true }
+                    KioskText { width: parent.width; text: root.serviceAddress; visible: text.length > 0 }
+                    KioskText { width: parent.width; text: root.servicePhones; visible: text.length > 0; font.bold: true }
+                }
+            }
+        }
+    }
+    Component {
+        id: phone
+        Row {
+            spacing: Theme.gap
+            Pictogram { name: "phone" }
+            KioskText {
+                text: root.text
+                font.pixelSize: Theme.titleSize
+                font.bold: true
+                anchors.verticalCenter: parent.verticalCenter
+            }
+        }
+    }
+}

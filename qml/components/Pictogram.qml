@@ -1,0 +1,19 @@
+import QtQuick
+import Passerelle.Ui
+
+// A pictogram of the pack, drawn at its displayed size. Directional pictograms
+// (back, next) are mirrored in right-to-left languages; all others are not.
+Image {
+    id: root
+    property string name
+    property bool directional: false
+    property int size: Theme.pictogramSize
+
+    width: size
+    height: size
+    sourceSize: Qt.size(size, size)
+    source: Theme.pictogram(root.name)
+    mirror: directional && LayoutMirroring.enabled
+    fillMode: Image.PreserveAspectFit
+    Accessible.ignored: true
+}

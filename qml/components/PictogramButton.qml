@@ -1,0 +1,76 @@
+import QtQuick
+import QtQuick.Templates as T
+import Passerelle.Ui
+
+// A large touch target: a pictogram and its label, side by side or stacked.
+// Activates on release; never needs a long press or a drag.
+T.AbstractButton {
+    id: root
+
+    property string pictogramName
+    property bool stacked: false
+    // True when the button is given its width (tiles, list rows); false when it takes
+    // the width of its label (the navigation bar).
+    property bool fillWidth: stacked
+    property bool directional: false
+    property int pictogramSize: stacked ? Theme.tilePictogramSize : Theme.pictogramSize
+    property color fill: Theme.surface
+    property color ink: Theme.text
+    property string detail
+
+    implicitWidth: Math.max(Theme.touchTarget, contentItem.implicitWidth + leftPadding + rightPadding)
+    implicitHeight: Math.max(Theme.touchTarget, contentItem.implicitHeight + topPadding + bottomPadding)
+    padding: Theme.mm(3)
+    // Stacked tiles centre their pictogram and label vertically.
+    topPadding: stacked ? Math.max(padding, (height - contentItem.implicitHeight) / 2) : padding
+
+    Accessible.role: Accessible.Button
+    Accessible.name: root.detail.length > 0 ? root.text + ". " + root.detail : root.text
+
+    contentItem: Grid {
+        columns: root.stacked ? 1 : 2
+        spacing: Theme.mm(3)
+        horizontalItemAlignment: root.stacked ? Grid.AlignHCenter : Grid.AlignLeft
+        verticalItemAlignment: Grid.AlignVCenter
+
+        Pictogram {
+            name: root.pictogramName
+            size: root.pictogramSize
+            directional: root.directional
+            visible: root.pictogramName.length > 0
+        }
+        Column {
+            id: labels
+            width: root.stacked ? root.availableWidth
+                 : root.fillWidth ? root.availableWidth - (root.pictogramName.length > 0 ? root.pictogramSize + Theme.mm(3) : 0)
+                 : Math.max(label.implicitWidth, detailLabel.implicitWidth)
+            spacing: Theme.mm(1)
+            KioskText {
+                id: label
+                width: root.fillWidth ? parent.width : implicitWidth
+                text: root.text
+                color: root.ink
+                font.pixelSize: Theme.labelSize
+                font.bold: true
+                horizontalAlignment: root.stacked ? Text.AlignHCenter : Text.AlignLeft
+                visible: text.length > 0
+            }
+            KioskText {
+                id: detailLabel
+                width: root.fillWidth ? parent.width : implicitWidth
+                text: root.detail
+                color: root.ink
+                font.pixelSize: Theme.smallSize
+                horizontalAlignment: root.stacked ? Text.AlignHCenter : Text.AlignLeft
+                visible: text.length > 0
+            }
+        }
+    }
+
+    background: Rectangle {
+        radius: Theme.radius
+        color: root.down ? Theme.surfacePressed : root.fill
+        border.color: root.activeFocus ? Theme.accent : Theme.border
+        border.width: Theme.borderWidth
+    }
+}

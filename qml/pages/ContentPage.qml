@@ -1,0 +1,61 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Passerelle.Kiosk
+import Passerelle.Ui
+
+// One page: its blocks in order, then when it was checked and its short code.
+Item {
+    id: root
+    required property string pageId
+
+    PageModel {
+        id: page
+        content: Content
+        language: Session.language
+        pageId: root.pageId
+    }
+
+    ScreenTitle {
+        id: title
+        anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
+        pictogram: page.pictogram
+        text: page.found ? page.title : qsTr("This page is not in the current content.")
+    }
+
+    ListView {
+        id: blocks
+        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: footer.top; margins: Theme.margin }
+        spacing: Theme.gap
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        model: page
+        delegate: BlockView { width: ListView.view.width }
+    }
+
+    Row {
+        id: footer
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        spacing: Theme.gap * 2
+        visible: page.found
+
+        KioskText {
+            font.pixelSize: Theme.smallSize
+            color: Theme.textMuted
+            //: Page footer; %1 is a date such as "1 November 2026"
+            text: qsTr("Checked on %1").arg(page.verifiedText)
+        }
+        KioskText {
+            font.pixelSize: Theme.smallSize
+            color: Theme.textMuted
+            visible: page.machineTranslated
+            //: Page footer for pages translated by a machine
+            text: qsTr("Machine translation: ask a social worker if something is unclear.")
+        }
+        KioskText {
+            font.pixelSize: Theme.smallSize
+            color: Theme.textMuted
+            text: "\u2066" + page.code + "\u2069"
+            Accessible.name: qsTr("Page code %1").arg(page.code)
+        }
+    }
+}
