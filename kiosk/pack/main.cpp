@@ -1,92 +1,46 @@
 // passerelle-pack: the content editors' tool. See the README's "For content editors".
-#include "contentchecker.h"
-#include "contentloader.h"
-#include "packbuilder.h"
+#include "commands.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QTextStream>
 
-#include <cstdio>
+#include <functional>
 
-using namespace passerelle;
 using namespace passerelle::content;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QTextStream &err()
+namespace passerelle::content {
+QTextStream &errorStream()
 {
     static QTextStream stream(stderr);
     return stream;
 }
+} // namespace passerelle::content
+
+namespace {
+
+struct Command
+{
+    QString name;
+    QString usage;
+    std::function<int(const QStringList &)> run;
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list{
+        {u"build"_s, u"build CONTENT_DIR OUT_DIR        compile content into a pack (OUT_DIR is replaced only on success)"_s, runBuild},
+        {u"check"_s, u"check CONTENT_DIR [--hashes]     list every problem with file:line; --hashes prints block hashes"_s, runCheck},
+    };
+    return list;
+}
 
 int usage()
 {
-    err() << "usage: passerelle-pack build CONTENT_DIR OUT_DIR   compile content into a pack\n"
-             "       passerelle-pack check CONTENT_DIR [--hashes] report every problem with file:line\n";
-    err().flush();
+    errorStream() << "usage:\n";
+    for (const Command &c : commands())
+        errorStream() << "  passerelle-pack " << c.usage << '\n';
+    errorStream().flush();
     return 2;
-}
-
-/** Prints problems; returns the number of errors. */
-int report(const Problems &problems, bool showWarnings)
-{
-    int errors = 0, warnings = 0;
-    for (const Problem &p : problems) {
-        if (p.severity == Problem::Severity::Error)
-            ++errors;
-        else
-            ++warnings;
-        if (p.severity == Problem::Severity::Error || showWarnings)
-            err() << p.toString() << '\n';
-    }
-    err() << errors << " error(s), " << warnings << " warning(s)\n";
-    err().flush();
-    return errors;
-}
-
-QDateTime buildTime()
-{
-    // Reproducible builds: SOURCE_DATE_EPOCH pins the creation time.
-    bool ok = false;
-    const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&ok);
-    return ok ? QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC) : QDateTime::currentDateTimeUtc();
-}
-
-int build(const QString &contentDir, const QString &outDir)
-{
-    Problems problems;
-    const ContentSet set = loadContent(contentDir, problems);
-    checkContent(set, problems);
-    if (report(problems, false) > 0) {
-        err() << "nothing was written; " << outDir << " is unchanged\n";
-        return 1;
-    }
-    const Problems buildProblems = buildPack(set, outDir, {buildTime()});
-    if (report(buildProblems, false) > 0)
-        return 1;
-    QTextStream(stdout) << "built pack " << set.pack.id << " version " << set.pack.version << " in " << outDir << '\n';
-    return 0;
-}
-
-int check(const QString &contentDir, bool hashes)
-{
-    Problems problems;
-    const ContentSet set = loadContent(contentDir, problems);
-    checkContent(set, problems);
-    if (hashes) {
-        QTextStream out(stdout);
-        for (const PageFile &p : set.pages) {
-            if (p.lang != set.pack.sourceLanguage())
-                continue;
-            QStringList list;
-            for (const BlockSource &b : p.blocks)
-                list.append(b.hash());
-            out << p.origin.file << ": translated_from: [" << list.join(u", "_s) << "]\n";
-        }
-    }
-    return report(problems, true) > 0 ? 1 : 0;
 }
 
 } // namespace
@@ -96,9 +50,13 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"passerelle-pack"_s);
     const QStringList args = QCoreApplication::arguments().mid(1);
-    if (args.size() == 3 && args[0] == u"build")
-        return build(args[1], args[2]);
-    if ((args.size() == 2 || args.size() == 3) && args[0] == u"check")
-        return check(args[1], args.size() == 3 && args[2] == u"--hashes");
+    if (args.isEmpty())
+        return usage();
+    for (const Command &c : commands()) {
+        if (c.name == args.first()) {
+            const int code = c.run(args.mid(1));
+            return code == 2 ? usage() : code;
+        }
+    }
     return usage();
 }

@@ -1,0 +1,17 @@
+#pragma once
+
+// The subcommands of passerelle-pack. Each takes the arguments after its name and
+// returns the process exit code (0 success, 1 failure, 2 usage error).
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace passerelle::content {
+
+/** Standard error, for problems and summaries. */
+QTextStream &errorStream();
+
+int runBuild(const QStringList &args);
+int runCheck(const QStringList &args);
+
+} // namespace passerelle::content
