@@ -21,15 +21,27 @@ Rectangle {
         id: screen
         objectName: "screen"
         anchors { top: bar.bottom; left: parent.left; right: parent.right; bottom: parent.bottom }
-        sourceComponent: {
-            switch (Navigator.kind) {
-            case "topic": return topicPage
-            case "page": return contentPage
-            case "emergency": return emergencyPage
-            case "language": return languagePage
-            case "status": return statusPage
-            default: return homePage
-            }
+        sourceComponent: root.screenFor(Navigator.kind)
+    }
+
+    // Every route gets a fresh screen (scrolled to the top, nothing half-loaded from the
+    // previous page), even when two routes share a kind.
+    Connections {
+        target: Navigator
+        function onRouteChanged() {
+            screen.sourceComponent = null
+            screen.sourceComponent = root.screenFor(Navigator.kind)
+        }
+    }
+
+    function screenFor(kind: string): Component {
+        switch (kind) {
+        case "topic": return topicPage
+        case "page": return contentPage
+        case "emergency": return emergencyPage
+        case "language": return languagePage
+        case "status": return statusPage
+        default: return homePage
         }
     }
 

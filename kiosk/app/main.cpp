@@ -72,7 +72,7 @@ int main(int argc, char **argv)
         err << "passerelle: --size must look like 1920x1080\n";
         return 2;
     }
-    Kiosk::Options options;
+    KioskServices::Options options;
     options.packDir = parser.value(packOption);
     if (options.packDir.isEmpty())
         options.packDir = qEnvironmentVariable("PASSERELLE_PACK");
@@ -101,7 +101,7 @@ int main(int argc, char **argv)
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        const QImage image = renderRoute(kiosk, options.startRoute, kiosk.session().language());
+        const QImage image = renderRoute(kiosk, options.startRoute, kiosk.services().session().language());
         if (image.isNull() || !image.save(file)) {
             err << "passerelle: cannot write the screenshot " << file << '\n';
             return 1;

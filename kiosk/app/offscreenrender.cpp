@@ -2,6 +2,7 @@
 
 #include "contentcatalog.h"
 #include "kiosk.h"
+#include "kioskservices.h"
 #include "navigator.h"
 #include "repository.h"
 #include "session.h"
@@ -29,8 +30,8 @@ void collectWarnings(QtMsgType type, const QMessageLogContext &context, const QS
 
 QImage renderRoute(Kiosk &kiosk, const QString &route, const QString &language)
 {
-    kiosk.session().setLanguage(language);
-    kiosk.navigator().reset(route);
+    kiosk.services().session().setLanguage(language);
+    kiosk.services().navigator().reset(route);
     // Let pending resizes, loader changes and polishes run before rendering.
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
@@ -42,8 +43,8 @@ int runSelfTest(Kiosk &kiosk, QStringList *problems)
     s_collected = problems;
     s_previous = qInstallMessageHandler(collectWarnings);
 
-    const QStringList routes = kiosk.content().routes();
-    const auto languages = kiosk.content().repository().languages();
+    const QStringList routes = kiosk.services().content().routes();
+    const auto languages = kiosk.services().content().repository().languages();
     for (const LanguageInfo &language : languages) {
         for (const QString &route : routes) {
             const qsizetype before = problems->size();

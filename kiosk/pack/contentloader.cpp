@@ -242,8 +242,8 @@ std::optional<PageFile> loadPageFile(const QString &path, const QString &folderT
     page.validFrom = r.date(fm, "valid_from", false);
     page.validUntil = r.date(fm, "valid_until", false);
     page.translatedFrom = r.list(fm, "translated_from", false);
-    if (fm["translated_from"])
-        page.translatedFromLine = r.line(fm["translated_from"]);
+    for (auto it = fm.begin(); it != fm.end(); ++it)
+        page.fieldLines.insert(toQString(it->first), r.line(it->first));
     page.blocks = parseMarkdownBlocks(data.mid(bodyStart), path, bodyLine, problems);
     return page;
 }

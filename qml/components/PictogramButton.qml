@@ -19,7 +19,7 @@ T.AbstractButton {
     property string detail
 
     implicitWidth: Math.max(Theme.touchTarget, contentItem.implicitWidth + leftPadding + rightPadding)
-    implicitHeight: Math.max(Theme.touchTarget, contentItem.implicitHeight + topPadding + bottomPadding)
+    implicitHeight: Math.max(Theme.touchTarget, contentItem.implicitHeight + 2 * padding)
     padding: Theme.mm(3)
     // Stacked tiles centre their pictogram and label vertically.
     topPadding: stacked ? Math.max(padding, (height - contentItem.implicitHeight) / 2) : padding

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "problem.h"
+
+#include <QDate>
+#include <QString>
+
+#include <memory>
+
+class QQmlEngine;
+
+namespace passerelle {
+
+class ContentCatalog;
+class Navigator;
+class Repository;
+class Session;
+class UiTranslator;
+
+/**
+ * The kiosk's services, built in one place and handed to QML: the pack's content,
+ * the visitor's session, the navigator and the UI translator. The kiosk and the
+ * Qt Quick tests build them the same way.
+ */
+class KioskServices
+{
+public:
+    struct Options
+    {
+        QString packDir;   // a pack tree: manifest.json + objects/
+        QString language;  // start language; the pack's first language when empty
+        QDate today;       // the date that picks dated rules; the real date when invalid
+        QString startRoute = QStringLiteral("home");
+    };
+
+    static Result<std::unique_ptr<KioskServices>> open(const Options &options);
+    ~KioskServices();
+
+    /** Makes the services QML's singletons and adds the pictogram provider; call before loading QML. */
+    void installInto(QQmlEngine *engine);
+
+    [[nodiscard]] const Repository &repository() const { return *m_repository; }
+    [[nodiscard]] ContentCatalog &content() const { return *m_content; }
+    [[nodiscard]] Session &session() const { return *m_session; }
+    [[nodiscard]] Navigator &navigator() const { return *m_navigator; }
+
+private:
+    KioskServices() = default;
+
+    std::shared_ptr<Repository> m_repository;
+    std::unique_ptr<UiTranslator> m_translator;
+    std::unique_ptr<ContentCatalog> m_content;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Navigator> m_navigator;
+};
+
+} // namespace passerelle
