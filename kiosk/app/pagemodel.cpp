@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 PageModel::PageModel(QObject *parent)
     : ContentListModel({"kind", "text", "pictogram", "target", "number", "serviceName", "serviceAddress",
-                        "servicePhones"},
+                        "servicePhones", "audio"},
                        parent)
 {
 }
@@ -37,6 +37,7 @@ QList<QVariantList> PageModel::loadRows() const
     m_review = page ? page->review : QString();
     m_verifiedText = page ? longDate(page->verified, language()) : QString();
     QList<QVariantList> rows;
+    m_audioFiles.clear();
     if (!page)
         return rows;
     for (const Block &b : repo.blocks(page->key, language())) {
@@ -52,7 +53,9 @@ QList<QVariantList> PageModel::loadRows() const
             }
         }
         const QString text = b.kind == u"phone" ? isolateLeftToRight(b.text) : isolateNumbers(b.text);
-        rows.append({b.kind, text, b.pictogram, b.target, b.number, serviceName, serviceAddress, servicePhones});
+        const QString audio = b.audio.isEmpty() ? QString() : repo.pack().objectPath(b.audio);
+        m_audioFiles.append(audio);
+        rows.append({b.kind, text, b.pictogram, b.target, b.number, serviceName, serviceAddress, servicePhones, audio});
     }
     return rows;
 }

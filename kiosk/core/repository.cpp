@@ -35,9 +35,9 @@ QList<LanguageInfo> Repository::languages() const
 {
     QList<LanguageInfo> out;
     SqliteStatement q = m_pack->database().prepare(
-        u"SELECT code, endonym, direction, font, voice FROM languages ORDER BY position"_s);
+        u"SELECT code, endonym, direction, font, voice, greeting FROM languages ORDER BY position"_s);
     while (q.next())
-        out.append({q.text(0), q.text(1), q.text(2) == u"rtl", q.text(3), q.text(4)});
+        out.append({q.text(0), q.text(1), q.text(2) == u"rtl", q.text(3), q.text(4), q.text(5)});
     return out;
 }
 

@@ -15,14 +15,42 @@ Item {
     required property string serviceName
     required property string serviceAddress
     required property string servicePhones
+    required property string audio
+    required property int index
+    /** Every block's audio file, so one block can be read from the page's list. */
+    property var files: []
+    readonly property bool reading: Narrator.speaking && Narrator.currentIndex === index
 
-    implicitHeight: loader.implicitHeight
+    implicitHeight: Math.max(loader.implicitHeight, listen.visible ? listen.height : 0)
     Accessible.role: Accessible.StaticText
     Accessible.name: root.kind === "service" ? root.serviceName + ". " + root.serviceAddress : root.text
 
+    // The block being read aloud is outlined, so that eyes can follow the voice.
+    Rectangle {
+        anchors { fill: parent; margins: -Theme.mm(1) }
+        visible: root.reading
+        color: "transparent"
+        border.color: Theme.accent
+        border.width: Theme.borderWidth * 2
+        radius: Theme.radius
+    }
+
+    PictogramButton {
+        id: listen
+        objectName: "listenBlock"
+        anchors.right: parent.right
+        visible: root.audio.length > 0
+        pictogramName: "speaker"
+        pictogramSize: Theme.mm(10)
+        property bool keepsSpeech: true
+        //: Reads one block of a page aloud
+        Accessible.name: qsTr("Listen to this part")
+        onClicked: Narrator.play(root.files, root.index, true)
+    }
+
     Loader {
         id: loader
-        width: root.width
+        width: root.width - (listen.visible ? listen.width + Theme.gap : 0)
         sourceComponent: {
             switch (root.kind) {
             case "heading": return heading
@@ -61,7 +89,7 @@ Item {
             }
             Pictogram { name: root.pictogram }
             KioskText {
-                width: root.width - Theme.mm(12) - Theme.pictogramSize - 2 * Theme.gap
+                width: loader.width - Theme.mm(12) - Theme.pictogramSize - 2 * Theme.gap
                 text: root.text
                 anchors.verticalCenter: parent.verticalCenter
             }
@@ -72,7 +100,7 @@ Item {
         Row {
             spacing: Theme.gap
             Pictogram { name: root.pictogram.length > 0 ? root.pictogram : "check"; size: Theme.mm(10) }
-            KioskText { width: root.width - Theme.mm(10) - Theme.gap; text: root.text }
+            KioskText { width: loader.width - Theme.mm(10) - Theme.gap; text: root.text }
         }
     }
     Component {
@@ -89,7 +117,7 @@ Item {
                 spacing: Theme.gap
                 Pictogram { name: "warning" }
                 KioskText {
-                    width: root.width - Theme.pictogramSize - 3 * Theme.gap
+                    width: loader.width - Theme.pictogramSize - 3 * Theme.gap
                     text: root.text
                     font.bold: true
                     anchors.verticalCenter: parent.verticalCenter
@@ -118,7 +146,7 @@ Item {
                 spacing: Theme.gap
                 Pictogram { name: "map-pin" }
                 Column {
-                    width: root.width - Theme.pictogramSize - 3 * Theme.gap
+                    width: loader.width - Theme.pictogramSize - 3 * Theme.gap
                     spacing: Theme.mm(1)
                     KioskText { width: parent.width; text: root.serviceName; font.bold: true }
                     KioskText { width: parent.width; text: root.serviceAddress; visible: text.length > 0 }

@@ -22,14 +22,29 @@ Item {
         text: page.found ? page.title : qsTr("This page is not in the current content.")
     }
 
+    AudioBar {
+        id: audio
+        anchors { top: title.bottom; left: parent.left; margins: Theme.margin }
+        visible: page.found
+        files: page.audioFiles
+    }
+
     ListView {
         id: blocks
-        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: footer.top; margins: Theme.margin }
+        objectName: "blocks"
+        anchors { top: audio.bottom; left: parent.left; right: parent.right; bottom: footer.top; margins: Theme.margin }
         spacing: Theme.gap
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         model: page
-        delegate: BlockView { width: ListView.view.width }
+        delegate: BlockView {
+            width: ListView.view.width
+            files: page.audioFiles
+        }
+        // The block being read stays in view.
+        currentIndex: Narrator.currentIndex
+        highlightFollowsCurrentItem: true
+        highlightMoveDuration: 200
     }
 
     Row {
