@@ -6,6 +6,7 @@
 #include "narrator.h"
 #include "navigator.h"
 #include "pictogramprovider.h"
+#include "qrcodeprovider.h"
 #include "qmlsingletons.h"
 #include "repository.h"
 #include "session.h"
@@ -71,6 +72,7 @@ void KioskServices::installInto(QQmlEngine *engine)
     // one module is "not defined" in another (Qt 6.4).
     engine->addImportPath(u"qrc:/qt/qml"_s);
     engine->addImageProvider(u"picto"_s, new PictogramProvider(*m_repository));
+    engine->addImageProvider(u"qr"_s, new QrCodeProvider);
     m_translator->setEngine(engine);
     m_translator->apply(m_session->language());
     QmlInstances::session = m_session.get();

@@ -7,7 +7,8 @@ namespace passerelle {
 /**
  * One page in force today, in a language: its blocks as rows, the page itself as
  * properties. Roles: kind, text, pictogram, target, number, serviceName,
- * serviceAddress, servicePhones, audio (a file path, empty when the block has none). Numbers and phones are isolated left-to-right
+ * serviceAddress, servicePhones, serviceHours, serviceContact (a MECARD for a QR code),
+ * serviceUnverified, audio (a file path, empty when the block has none). Numbers and phones are isolated left-to-right
  * so they read correctly inside right-to-left text.
  */
 class PageModel : public ContentListModel
@@ -24,6 +25,7 @@ class PageModel : public ContentListModel
     Q_PROPERTY(bool reviewed READ reviewed NOTIFY reloaded FINAL)
     Q_PROPERTY(QString verifiedText READ verifiedText NOTIFY reloaded FINAL)
     Q_PROPERTY(QStringList audioFiles READ audioFiles NOTIFY reloaded FINAL)
+    Q_PROPERTY(QString webLink READ webLink NOTIFY reloaded FINAL)
 
 public:
     explicit PageModel(QObject *parent = nullptr);
@@ -40,6 +42,8 @@ public:
     [[nodiscard]] QString verifiedText() const { return m_verifiedText; }
     /** The audio file of each block, in block order; empty where a block has none. */
     [[nodiscard]] QStringList audioFiles() const { return m_audioFiles; }
+    /** The page in the pack's web copy, for a QR code; empty when the pack has no web copy. */
+    [[nodiscard]] QString webLink() const { return m_webLink; }
 
 Q_SIGNALS:
     void pageIdChanged();
@@ -58,6 +62,7 @@ private:
     mutable QString m_review;
     mutable QString m_verifiedText;
     mutable QStringList m_audioFiles;
+    mutable QString m_webLink;
 };
 
 } // namespace passerelle

@@ -31,6 +31,12 @@ Repository::Repository(std::shared_ptr<const Pack> pack) : m_pack(std::move(pack
 
 QString Repository::sourceLanguage() const { return m_sourceLanguage; }
 
+QString Repository::baseUrl() const
+{
+    SqliteStatement q = m_pack->database().prepare(u"SELECT value FROM meta WHERE key = 'base_url'"_s);
+    return q.next() ? q.text(0) : QString();
+}
+
 QList<LanguageInfo> Repository::languages() const
 {
     QList<LanguageInfo> out;

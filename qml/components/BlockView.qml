@@ -15,6 +15,9 @@ Item {
     required property string serviceName
     required property string serviceAddress
     required property string servicePhones
+    required property string serviceHours
+    required property string serviceContact
+    required property bool serviceUnverified
     required property string audio
     required property int index
     /** Every block's audio file, so one block can be read from the page's list. */
@@ -146,11 +149,32 @@ Item {
                 spacing: Theme.gap
                 Pictogram { name: "map-pin" }
                 Column {
-                    width: loader.width - Theme.pictogramSize - 3 * Theme.gap
+                    width: loader.width - Theme.pictogramSize - (qr.visible ? qr.width + Theme.gap : 0) - 3 * Theme.gap
                     spacing: Theme.mm(1)
                     KioskText { width: parent.width; text: root.serviceName; font.bold: true }
                     KioskText { width: parent.width; text: root.serviceAddress; visible: text.length > 0 }
                     KioskText { width: parent.width; text: root.servicePhones; visible: text.length > 0; font.bold: true }
+                    KioskText { width: parent.width; text: root.serviceHours; visible: text.length > 0 }
+                    KioskText {
+                        width: parent.width
+                        visible: root.serviceUnverified
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.smallSize
+                        //: Under a service whose address, phone or hours no recent source confirms
+                        text: qsTr("Some of this may have changed: check at the desk.")
+                    }
+                }
+                // Take the contact home: a phone's camera reads it, no network needed.
+                Image {
+                    id: qr
+                    objectName: "serviceQr"
+                    visible: root.serviceContact.length > 0
+                    width: Theme.mm(40); height: width
+                    sourceSize: Qt.size(width, height)
+                    source: visible ? "image://qr/" + encodeURIComponent(root.serviceContact) : ""
+                    smooth: false
+                    Accessible.role: Accessible.Graphic
+                    Accessible.name: qsTr("QR code with this contact, for your phone")
                 }
             }
         }

@@ -73,4 +73,17 @@ Item {
             Accessible.name: qsTr("Page code %1").arg(page.code)
         }
     }
+
+    // This page on a phone, from the pack's web copy, when it has one.
+    Image {
+        objectName: "pageQr"
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        visible: page.webLink.length > 0
+        width: Theme.mm(30); height: width
+        sourceSize: Qt.size(width, height)
+        source: visible ? "image://qr/" + encodeURIComponent(page.webLink) : ""
+        smooth: false
+        Accessible.role: Accessible.Graphic
+        Accessible.name: qsTr("QR code with this page, for your phone")
+    }
 }
