@@ -94,8 +94,7 @@ Rectangle {
             objectName: "emergencyButton"
             pictogramName: "emergency"
             //: Navigation button: emergency numbers (112)
-            text: qsTr("Emergency")
-            detail: "112"
+            text: qsTr("Emergency") + " \u2066112\u2069"
             fill: Theme.emergency
             ink: Theme.onEmergency
             onClicked: Navigator.go("emergency")
