@@ -68,6 +68,8 @@ private Q_SLOTS:
         QCOMPARE(withBaseDirection(u"Unia répond"_s, false), u"Unia répond"_s);
         QCOMPARE(withBaseDirection(u"Unia تجيب"_s, true), QString(QChar(0x200f) + u"Unia تجيب"_s));
         QCOMPARE(withBaseDirection(QString(), true), QString());
+        // A French fallback shown in an Arabic screen keeps its own direction.
+        QCOMPARE(withBaseDirection(u"Vous êtes malade."_s, true), u"Vous êtes malade."_s);
     }
 
     void isolatesNumbersInsideText_data()
