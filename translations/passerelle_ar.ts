@@ -121,7 +121,19 @@
         <translation>ماذا تحتاج؟</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="48"/>
+        <location filename="../qml/pages/HomePage.qml" line="51"/>
+        <source>Bigger text</source>
+        <extracomment>Toggle: bigger text</extracomment>
+        <translation>نص أكبر</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="62"/>
+        <source>Contrast</source>
+        <extracomment>Toggle: high-contrast colours</extracomment>
+        <translation>التباين</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="77"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>ما هي الورقة التي لديك؟</translation>
@@ -172,25 +184,13 @@
         <translation>رجوع</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="62"/>
-        <source>Bigger text</source>
-        <extracomment>Toggle: bigger text</extracomment>
-        <translation>نص أكبر</translation>
-    </message>
-    <message>
-        <location filename="../qml/components/NavigationBar.qml" line="73"/>
-        <source>Contrast</source>
-        <extracomment>Toggle: high-contrast colours</extracomment>
-        <translation>التباين</translation>
-    </message>
-    <message>
-        <location filename="../qml/components/NavigationBar.qml" line="90"/>
+        <location filename="../qml/components/NavigationBar.qml" line="61"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="97"/>
+        <location filename="../qml/components/NavigationBar.qml" line="68"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>طوارئ</translation>
