@@ -69,9 +69,11 @@ int main(int argc, char **argv)
     const QCommandLineOption windowedOption(u"windowed"_s, u"Open in a window instead of full screen."_s);
     const QCommandLineOption largeTextOption(u"large-text"_s, u"Start in large-text mode."_s);
     const QCommandLineOption contrastOption(u"high-contrast"_s, u"Start in high-contrast mode."_s);
+    const QCommandLineOption firstFrameOption(u"report-first-frame"_s,
+                                              u"Print \"first frame\" when the first frame is shown, and exit (benchmarks)."_s);
     const QCommandLineOption workerOption(u"worker"_s, u"Start in social-worker mode (pages side by side with French)."_s);
     parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, galleryOption, selfTestOption,
-                       windowedOption, largeTextOption, contrastOption, workerOption});
+                       windowedOption, largeTextOption, contrastOption, workerOption, firstFrameOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -134,6 +136,12 @@ int main(int argc, char **argv)
             err << "self-test: " << p << '\n';
         err << "self-test: " << (failures == 0 ? "passed" : "FAILED") << '\n';
         return failures == 0 ? 0 : 1;
+    }
+    if (parser.isSet(firstFrameOption)) {
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [] {
+            QTextStream(stdout) << "first frame" << Qt::endl;
+            QCoreApplication::exit(0);
+        });
     }
     if (parser.isSet(windowedOption))
         window->show();
