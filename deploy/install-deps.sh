@@ -23,6 +23,9 @@ packages=(
   # tests and operations
   xvfb xauth nginx-light minisign clang-14 libclang-rt-14-dev
   libxml2-utils dpkg-dev file systemd
+  # operations: the kiosk compositor (the unit's ExecStart, checked by systemd-analyze
+  # verify) and the logind session it runs in
+  cage libpam-systemd
 )
 
 missing=()

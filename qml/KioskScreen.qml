@@ -41,6 +41,7 @@ Rectangle {
         case "emergency": return emergencyPage
         case "language": return languagePage
         case "status": return statusPage
+        case "staff": return staffPage
         default: return homePage
         }
     }
@@ -52,4 +53,5 @@ Rectangle {
     Component { id: emergencyPage; ContentPage { pageId: "emergency-numbers" } }
     Component { id: languagePage; LanguagePage {} }
     Component { id: statusPage; StatusPage {} }
+    Component { id: staffPage; StaffPage {} }
 }
