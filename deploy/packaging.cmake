@@ -12,21 +12,21 @@ if(TARGET passerelle-sync)
     install(TARGETS passerelle-sync RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 
-# /etc, not /usr/etc: GNUInstallDirs gives /etc for the /usr prefix.
-install(FILES ${PASSERELLE_DEPLOY_DIR}/passerelle.conf DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/passerelle)
-install(FILES ${PASSERELLE_DEPLOY_DIR}/systemd/passerelle.pam
-        DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/pam.d RENAME passerelle)
+# The package installs under /usr (CPACK_PACKAGING_INSTALL_PREFIX); its configuration goes
+# to /etc whatever the build's CMAKE_INSTALL_PREFIX, hence absolute destinations.
+install(FILES ${PASSERELLE_DEPLOY_DIR}/passerelle.conf DESTINATION /etc/passerelle)
+install(FILES ${PASSERELLE_DEPLOY_DIR}/systemd/passerelle.pam DESTINATION /etc/pam.d RENAME passerelle)
 # Debian 12 packages put units in /lib/systemd/system (the /usr merge comes later).
 install(FILES ${PASSERELLE_DEPLOY_DIR}/systemd/passerelle.service DESTINATION /lib/systemd/system)
 install(FILES ${PASSERELLE_DEPLOY_DIR}/systemd/passerelle.sysusers
-        DESTINATION ${CMAKE_INSTALL_PREFIX}/lib/sysusers.d RENAME passerelle.conf)
+        DESTINATION lib/sysusers.d RENAME passerelle.conf)
 install(FILES ${PASSERELLE_DEPLOY_DIR}/README.md ${PASSERELLE_DEPLOY_DIR}/passerelle.conf
-        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+        DESTINATION share/doc/passerelle)
 
 # The demo pack, compiled from content/ by the passerelle-pack just built, when the
 # package is made (so no pack is committed and the package's pack matches its kiosk).
 install(CODE "
-    set(out \"\$ENV{DESTDIR}${CMAKE_INSTALL_FULL_DATADIR}/passerelle/packs/demo\")
+    set(out \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/share/passerelle/packs/demo\")
     message(STATUS \"Building the demo pack: \${out}\")
     file(REMOVE_RECURSE \"\${out}\")
     execute_process(COMMAND \"$<TARGET_FILE:passerelle-pack>\" build \"${PROJECT_SOURCE_DIR}/content\" \"\${out}\"
@@ -34,6 +34,11 @@ install(CODE "
     if(NOT result EQUAL 0)
         message(FATAL_ERROR \"passerelle-pack build failed:\\n\${errors}\")
     endif()
+    # Readable by the kiosk's user, whatever umask the pack tool ran with.
+    file(CHMOD_RECURSE \"\${out}\" FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ
+         DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+    file(CHMOD \"\${out}\" DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE
+         WORLD_READ WORLD_EXECUTE)
 ")
 
 # Run-time packages that dpkg-shlibdeps cannot see, because Qt loads them as plugins:
@@ -82,7 +87,7 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "${PASSERELLE_DEB_DEPENDS}")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "prometheus-node-exporter")
 set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
-configure_file(${PASSERELLE_DEPLOY_DIR}/debian/conffiles.in ${CMAKE_BINARY_DIR}/deb-control/conffiles @ONLY)
+configure_file(${PASSERELLE_DEPLOY_DIR}/debian/conffiles.in ${CMAKE_BINARY_DIR}/deb-control/conffiles COPYONLY)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_BINARY_DIR}/deb-control/conffiles
     ${PASSERELLE_DEPLOY_DIR}/debian/postinst

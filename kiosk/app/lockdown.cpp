@@ -25,6 +25,9 @@ bool KeyLockdown::isBlocked(const QKeyEvent &event)
         return true;
     if ((mods & Qt::AltModifier) && key == Qt::Key_Tab)
         return true;
+    // Quit and close, whatever the platform theme maps QKeySequence::Quit to.
+    if ((mods & Qt::ControlModifier) && (key == Qt::Key_Q || key == Qt::Key_W))
+        return true;
     const QKeyCombination combination(mods, Qt::Key(key));
     for (const QKeySequence::StandardKey standard : {QKeySequence::Quit, QKeySequence::Close, QKeySequence::Print,
                                                      QKeySequence::Open, QKeySequence::Save, QKeySequence::FullScreen})

@@ -55,8 +55,12 @@ Result<std::unique_ptr<UsageCounters>> UsageCounters::open(const QString &path)
     Result<SqliteDatabase> db = SqliteDatabase::open(path, SqliteDatabase::Mode::ReadWriteCreate);
     if (!db)
         return db.problem();
-    SqliteStatement version = db->prepare(u"PRAGMA user_version"_s);
-    const int current = version.next() ? int(version.integer(0)) : 0;
+    int current = 0;
+    {
+        // Finalized at once: an unfinished statement keeps a read transaction open.
+        SqliteStatement version = db->prepare(u"PRAGMA user_version"_s);
+        current = version.next() ? int(version.integer(0)) : 0;
+    }
     if (current > kSchemaVersion)
         return Problem{path, 0,
                        u"the state database has schema %1, newer than this kiosk's %2"_s.arg(current).arg(

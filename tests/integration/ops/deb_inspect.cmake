@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.24) # IN_LIST, in script mode too
 # Builds the .deb from the already-built tree (cpack) and inspects it: its files, its
 # declared dependencies (every QML module the UI imports must be in Depends, checked
 # against which Debian package really ships that module), its maintainer scripts and
@@ -41,6 +42,13 @@ foreach(forbidden "/include/" "\\.a\n" "/tst_" "CMakeFiles")
 endforeach()
 if(EXISTS ${BUILD_DIR}/kiosk/sync/passerelle-sync AND NOT listing MATCHES " ./usr/bin/passerelle-sync\n")
     fail("does not contain passerelle-sync, which this tree built")
+endif()
+# The kiosk's user (not root) must be able to read the first pack.
+if(NOT listing MATCHES "drwxr-xr-x root/root +0 [^\n]* ./usr/share/passerelle/packs/demo/\n")
+    fail("./usr/share/passerelle/packs/demo/ is not world-readable")
+endif()
+if(listing MATCHES "-rw------- [^\n]*packs/demo")
+    fail("a file of the demo pack is not world-readable")
 endif()
 # The demo pack has its database and pictograms.
 string(REGEX MATCHALL "packs/demo/objects/[0-9a-f]+\n" objects "${listing}")
