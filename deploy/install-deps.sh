@@ -25,7 +25,7 @@ packages=(
   libxml2-utils dpkg-dev file systemd
   # operations: the kiosk compositor (the unit's ExecStart, checked by systemd-analyze
   # verify) and the logind session it runs in
-  cage libpam-systemd
+  cage xwayland libpam-systemd
 )
 
 missing=()

@@ -45,7 +45,8 @@ install(CODE "
 # the QML modules the UI imports (derived from the imports of qml/, below), the
 # platform plugins (Wayland under cage; xcb/offscreen for maintenance), the SVG image
 # plugin for pictograms, the GStreamer plugins behind Qt Multimedia (Ogg/Opus speech,
-# ALSA/Pulse output), the fonts, the compositor, and the logind session it needs.
+# ALSA/Pulse output), the fonts, the compositor (Debian's cage refuses to start without
+# Xwayland, which it only recommends) and the logind session it needs.
 set(passerelle_qml_modules qml6-module-qtqml qml6-module-qtqml-workerscript)
 foreach(file IN LISTS PASSERELLE_QML_FILES)
     file(STRINGS ${PROJECT_SOURCE_DIR}/qml/${file} imports REGEX "^import Qt[A-Za-z.]*")
@@ -64,7 +65,7 @@ set(passerelle_runtime_packages
     qt6-qpa-plugins qt6-wayland libqt6svg6
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     fonts-noto-core
-    cage libpam-systemd systemd)
+    cage xwayland libpam-systemd systemd)
 list(JOIN passerelle_runtime_packages ", " PASSERELLE_DEB_DEPENDS)
 
 set(CPACK_GENERATOR DEB)

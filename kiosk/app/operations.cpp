@@ -110,9 +110,12 @@ void Operations::start(QQuickWindow *window)
     m_health->start();
 
     // READY once something is on screen: the first frame swapped, not just QML loaded.
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(window, &QQuickWindow::frameSwapped, this, [this, connection] {
-        disconnect(*connection);
+    // Queued (frameSwapped may come from the render thread), so several frames can be
+    // queued before the first is handled: only the first counts.
+    connect(window, &QQuickWindow::frameSwapped, this, [this] {
+        if (m_ready)
+            return;
+        m_ready = true;
         const PackManifest &manifest = m_services.repository().pack().manifest();
         m_notifier->ready(u"showing pack %1 version %2"_s.arg(manifest.packId).arg(manifest.version));
         qCInfo(lcOps).noquote() << "kiosk" << m_config.name << "ready: pack" << manifest.packId << "version"

@@ -73,6 +73,7 @@ private:
     std::unique_ptr<HealthReporter> m_health;
     std::unique_ptr<KeyLockdown> m_lockdown;
     bool m_started = false;
+    bool m_ready = false;
 };
 
 } // namespace passerelle

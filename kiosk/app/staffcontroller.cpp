@@ -196,7 +196,8 @@ void StaffController::refresh()
     if (m_deps.repository) {
         for (const LanguageInfo &l : m_deps.repository->languages())
             if (perLanguage.contains(l.code))
-                languages.append({l.endonym + u" ("_s + l.code + u')', perLanguage.take(l.code)});
+                // The endonym isolated (FSI ... PDI), so "(ar)" stays after it in any direction.
+                languages.append({u"\u2068"_s + l.endonym + u"\u2069 ("_s + l.code + u')', perLanguage.take(l.code)});
     }
     rest = perLanguage.keys();
     rest.sort();

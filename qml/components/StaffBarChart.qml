@@ -40,6 +40,8 @@ Column {
                 text: bar.label
                 elide: Text.ElideRight
                 wrapMode: Text.NoWrap
+                // One edge for every label, whatever the script of the label.
+                horizontalAlignment: Text.AlignLeft
                 font.pixelSize: Theme.smallSize
             }
             Rectangle {

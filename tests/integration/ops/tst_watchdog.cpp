@@ -127,6 +127,8 @@ private Q_SLOTS:
         QTest::qWait(1000);
         QList<QByteArray> beats = early + systemd.receive();
         QVERIFY2(beats.count("WATCHDOG=1") >= 5, qPrintable(u"%1 heartbeats in 1 s"_s.arg(beats.count("WATCHDOG=1"))));
+        for (const QByteArray &message : std::as_const(beats))
+            QVERIFY2(!message.startsWith("READY=1"), "READY=1 sent twice");
         // Let the freeze begin (and drain what came before it), then listen.
         QTest::qWait(1500);
         systemd.receive();
