@@ -41,11 +41,13 @@ Rectangle {
         case "emergency": return emergencyPage
         case "language": return languagePage
         case "status": return statusPage
+        case "attract": return attractPage
         case "staff": return staffPage
         default: return homePage
         }
     }
 
+    Component { id: attractPage; AttractPage {} }
     Component { id: homePage; HomePage {} }
     Component { id: topicPage; TopicPage { topic: Navigator.argument } }
     Component { id: contentPage; ContentPage { pageId: Navigator.argument } }
@@ -54,4 +56,9 @@ Rectangle {
     Component { id: languagePage; LanguagePage {} }
     Component { id: statusPage; StatusPage {} }
     Component { id: staffPage; StaffPage {} }
+
+    IdleWarning {
+        objectName: "idleWarning"
+        anchors.fill: parent
+    }
 }
