@@ -80,6 +80,9 @@ int main(int argc, char **argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     }
+    // The social worker's fields type with Qt Virtual Keyboard; a kiosk has no keyboard.
+    if (qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(u"passerelle"_s);
     QGuiApplication::setApplicationVersion(QStringLiteral(PASSERELLE_VERSION));
@@ -97,6 +100,9 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Render the route to a PNG file and exit."_s, u"file"_s);
     const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every route in every language; fail on any QML warning."_s);
     const QCommandLineOption windowedOption(u"windowed"_s, u"Open in a window instead of full screen."_s);
+    const QCommandLineOption largeTextOption(u"large-text"_s, u"Start in large-text mode."_s);
+    const QCommandLineOption contrastOption(u"high-contrast"_s, u"Start in high-contrast mode."_s);
+    const QCommandLineOption workerOption(u"worker"_s, u"Start in social-worker mode (pages side by side with French)."_s);
     const QCommandLineOption configOption(u"config"_s,
                                           u"The configuration file (default %1)."_s.arg(KioskConfig::kDefaultPath),
                                           u"file"_s);
@@ -106,7 +112,8 @@ int main(int argc, char **argv)
     QCommandLineOption freezeOption(u"freeze-after-ready"_s, u"Test: freeze the UI after ready."_s, u"ms"_s);
     freezeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, selfTestOption,
-                       windowedOption, configOption, hashPinOption, freezeOption});
+                       windowedOption, largeTextOption, contrastOption, workerOption, configOption, hashPinOption,
+                       freezeOption});
     parser.process(app);
 
     // The config: every bad key is reported and takes its default; the kiosk still starts.
@@ -168,6 +175,9 @@ int main(int argc, char **argv)
     operations->installIntoQml();
     if (options.startRoute == u"staff"_s)
         operations->staff().unlockWithoutPin(); // whoever types the command line has the machine
+    kiosk.services().session().setLargeText(parser.isSet(largeTextOption));
+    kiosk.services().session().setHighContrast(parser.isSet(contrastOption));
+    kiosk.services().session().setWorkerMode(parser.isSet(workerOption));
     if (!kiosk.loadUi()) {
         err << "passerelle: the user interface failed to load (see the QML errors above)\n";
         return 1;

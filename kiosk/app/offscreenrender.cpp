@@ -45,14 +45,22 @@ int runSelfTest(Kiosk &kiosk, QStringList *problems)
 
     const QStringList routes = kiosk.services().content().routes();
     const auto languages = kiosk.services().content().repository().languages();
-    for (const LanguageInfo &language : languages) {
-        for (const QString &route : routes) {
-            const qsizetype before = problems->size();
-            const QImage image = renderRoute(kiosk, route, language.code);
-            if (image.isNull())
-                problems->append(u"route %1 in %2 rendered nothing"_s.arg(route, language.code));
-            for (qsizetype i = before; i < problems->size(); ++i)
-                (*problems)[i] = u"[%1 %2] "_s.arg(language.code, route) + problems->at(i);
+    Session &session = kiosk.services().session();
+    // Once as a visitor first sees it, once with every mode on (large text, high
+    // contrast, a social worker's side-by-side French).
+    for (const bool modes : {false, true}) {
+        for (const LanguageInfo &language : languages) {
+            for (const QString &route : routes) {
+                session.setLargeText(modes);
+                session.setHighContrast(modes);
+                session.setWorkerMode(modes);
+                const qsizetype before = problems->size();
+                const QImage image = renderRoute(kiosk, route, language.code);
+                if (image.isNull())
+                    problems->append(u"route %1 in %2 rendered nothing"_s.arg(route, language.code));
+                for (qsizetype i = before; i < problems->size(); ++i)
+                    (*problems)[i] = u"[%1 %2%3] "_s.arg(language.code, route, modes ? u" modes"_s : QString()) + problems->at(i);
+            }
         }
     }
     qInstallMessageHandler(s_previous);

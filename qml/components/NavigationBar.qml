@@ -10,6 +10,16 @@ Rectangle {
     border.color: Theme.border
     border.width: 0
 
+    /** A long press on the bar (not on a button) opens the social worker's panel. */
+    signal staffRequested()
+
+    MouseArea {
+        objectName: "staffGesture"
+        anchors.fill: parent
+        pressAndHoldInterval: 3000
+        onPressAndHold: root.staffRequested()
+    }
+
     Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: Theme.borderWidth
