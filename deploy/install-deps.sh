@@ -26,6 +26,8 @@ packages=(
   # operations: the kiosk compositor (the unit's ExecStart, checked by systemd-analyze
   # verify) and the logind session it runs in
   cage xwayland libpam-systemd
+  # the on-screen keyboard's input context (QT_IM_MODULE=qtvirtualkeyboard), a run-time Depends
+  qt6-virtualkeyboard-plugin
 )
 
 missing=()

@@ -63,6 +63,8 @@ list(SORT passerelle_qml_modules)
 set(passerelle_runtime_packages
     ${passerelle_qml_modules}
     qt6-qpa-plugins qt6-wayland libqt6svg6
+    # main.cpp sets QT_IM_MODULE=qtvirtualkeyboard: its input context plugin
+    qt6-virtualkeyboard-plugin
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     fonts-noto-core
     cage xwayland libpam-systemd systemd)

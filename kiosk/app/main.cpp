@@ -73,7 +73,8 @@ int main(int argc, char **argv)
 {
     if (hasArgument(argc, argv, "--hash-pin"))
         return hashPin();
-    const bool offscreen = hasArgument(argc, argv, "--screenshot") || hasArgument(argc, argv, "--self-test");
+    const bool offscreen = hasArgument(argc, argv, "--screenshot") || hasArgument(argc, argv, "--self-test")
+        || hasArgument(argc, argv, "--gallery");
     if (offscreen) {
         // Rendering to a file needs no screen and no GPU.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -98,6 +99,7 @@ int main(int argc, char **argv)
     const QCommandLineOption sizeOption(u"size"_s, u"Window size, e.g. 1920x1080."_s, u"WxH"_s, u"1920x1080"_s);
     const QCommandLineOption todayOption(u"today"_s, u"Show the rules in force on this date (YYYY-MM-DD)."_s, u"date"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Render the route to a PNG file and exit."_s, u"file"_s);
+    const QCommandLineOption galleryOption(u"gallery"_s, u"Render every route in every language to DIR/<lang>/<route>.png and exit."_s, u"dir"_s);
     const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every route in every language; fail on any QML warning."_s);
     const QCommandLineOption windowedOption(u"windowed"_s, u"Open in a window instead of full screen."_s);
     const QCommandLineOption largeTextOption(u"large-text"_s, u"Start in large-text mode."_s);
@@ -111,8 +113,8 @@ int main(int argc, char **argv)
     // milliseconds after READY=1, as a hung UI would.
     QCommandLineOption freezeOption(u"freeze-after-ready"_s, u"Test: freeze the UI after ready."_s, u"ms"_s);
     freezeOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, selfTestOption,
-                       windowedOption, largeTextOption, contrastOption, workerOption, configOption, hashPinOption,
+    parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, galleryOption,
+                       selfTestOption, windowedOption, largeTextOption, contrastOption, workerOption, configOption, hashPinOption,
                        freezeOption});
     parser.process(app);
 
@@ -195,6 +197,14 @@ int main(int argc, char **argv)
             return 1;
         }
         return 0;
+    }
+    if (parser.isSet(galleryOption)) {
+        QStringList problems;
+        const int written = renderGallery(kiosk, parser.value(galleryOption), &problems);
+        for (const QString &p : std::as_const(problems))
+            err << "gallery: " << p << '\n';
+        err << "gallery: " << written << " pictures in " << parser.value(galleryOption) << '\n';
+        return problems.isEmpty() ? 0 : 1;
     }
     if (parser.isSet(selfTestOption)) {
         QStringList problems;
