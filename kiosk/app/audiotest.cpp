@@ -88,14 +88,14 @@ void AudioTest::play()
 {
     if (!hasOutput()) {
         qCWarning(lcAudioTest) << "audio test: no audio output device";
-        //: Staff screen, audio test result
-        setStatus(tr("No audio output: this kiosk has no sound device. Check the speaker cable and the sound settings."));
+        setStatus(u"Pas de sortie audio : cette borne n'a aucun périphérique son. Vérifiez le câble du haut-parleur "
+                  "et les réglages du son."_s);
         return;
     }
     if (!m_file) {
         m_file = std::make_unique<QTemporaryFile>(u"passerelle-tone-XXXXXX.wav"_s);
         if (!m_file->open() || m_file->write(toneWav(440, 1000)) < 0 || !m_file->flush()) {
-            setStatus(tr("The test tone could not be prepared."));
+            setStatus(u"Le son de test n'a pas pu être préparé."_s);
             m_file.reset();
             return;
         }
@@ -106,17 +106,17 @@ void AudioTest::play()
         m_player->setAudioOutput(m_output);
         connect(m_player, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString &message) {
             qCWarning(lcAudioTest) << "audio test failed:" << message;
-            setStatus(tr("The test tone did not play: %1").arg(message));
+            setStatus(u"Le son de test n'a pas été joué : %1"_s.arg(message));
         });
         connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState state) {
             if (state == QMediaPlayer::StoppedState && m_player->error() == QMediaPlayer::NoError)
-                setStatus(tr("The test tone played on %1.").arg(m_output->device().description()));
+                setStatus(u"Le son de test a été joué sur %1."_s.arg(m_output->device().description()));
         });
     }
     m_output->setDevice(QMediaDevices::defaultAudioOutput());
     m_output->setVolume(1.0f);
     m_player->setSource(QUrl::fromLocalFile(m_file->fileName()));
-    setStatus(tr("Playing a test tone…"));
+    setStatus(u"Son de test en cours…"_s);
     m_player->play();
 }
 

@@ -98,6 +98,21 @@ bool StaffController::hasSynced() const { return m_deps.sync && m_deps.sync->sta
 QString StaffController::lastSync() const { return m_deps.sync ? formatTime(m_deps.sync->state().lastCheck) : QString(); }
 QString StaffController::lastSyncResult() const { return m_deps.sync ? m_deps.sync->state().result : u"never"_s; }
 bool StaffController::isLastSyncSuccess() const { return m_deps.sync && m_deps.sync->state().succeeded(); }
+QString StaffController::lastSyncResultText() const
+{
+    static const QHash<QString, QString> text = {
+        {u"never"_s, u"jamais"_s},
+        {u"up-to-date"_s, u"à jour"_s},
+        {u"staged"_s, u"nouveau paquet prêt (il s'affichera au prochain visiteur)"_s},
+        {u"activated"_s, u"nouveau paquet affiché"_s},
+        {u"rejected"_s, u"refusé"_s},
+        {u"failed"_s, u"échec"_s},
+        {u"rolled-back"_s, u"retour au paquet précédent"_s},
+    };
+    const QString code = lastSyncResult();
+    return text.value(code, code);
+}
+
 QString StaffController::lastSyncError() const { return m_deps.sync ? m_deps.sync->state().lastError : QString(); }
 
 QString StaffController::exportFolder() const { return m_deps.config ? m_deps.config->exportFolder : QString(); }
@@ -227,25 +242,22 @@ void StaffController::setExportStatus(const QString &status)
 bool StaffController::exportCsv()
 {
     if (!m_deps.counters) {
-        //: Staff screen, CSV export result
-        setExportStatus(tr("No usage counts on this kiosk (the state database did not open)."));
+        setExportStatus(u"Pas de comptages sur cette borne (la base d'état ne s'est pas ouverte)."_s);
         return false;
     }
     const QString folder = exportFolder();
     if (folder.isEmpty() || !QFileInfo(folder).isDir()) {
-        //: Staff screen, CSV export result; %1 is a folder
-        setExportStatus(tr("No USB stick at %1. Plug one in and try again.").arg(folder));
+        setExportStatus(u"Pas de clé USB dans %1. Branchez-en une et réessayez."_s.arg(folder));
         return false;
     }
     const QString file = QDir(folder).filePath(exportFileName(kioskName(), today()));
     if (auto problem = m_deps.counters->exportCsv(file)) {
         qCWarning(lcStaffScreen).noquote() << problem->toString();
-        setExportStatus(tr("The export failed: %1").arg(problem->message));
+        setExportStatus(u"L'export a échoué : %1"_s.arg(problem->message));
         return false;
     }
     qCInfo(lcStaffScreen) << "usage counts exported to" << file;
-    //: Staff screen, CSV export result; %1 is a file
-    setExportStatus(tr("Saved %1. You can remove the USB stick.").arg(file));
+    setExportStatus(u"Enregistré : %1. Vous pouvez retirer la clé USB."_s.arg(file));
     return true;
 }
 

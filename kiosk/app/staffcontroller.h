@@ -20,7 +20,7 @@ class SyncStateSource;
 struct KioskConfig;
 
 /**
- * What the staff screen shows and does: the kiosk, its pack, its last sync, the audio
+ * What the staff screen shows and does (in French, the staff's working language): the kiosk, its pack, its last sync, the audio
  * test, anonymous usage counts as charts, and their CSV export to the USB stick folder
  * of the config. Everything is read-only for QML; the actions are invokables. The
  * screen is unlocked by the staff PIN and locks again as soon as the route leaves it.
@@ -41,6 +41,7 @@ class StaffController : public QObject
     Q_PROPERTY(bool hasSynced READ hasSynced NOTIFY syncChanged FINAL)
     Q_PROPERTY(QString lastSync READ lastSync NOTIFY syncChanged FINAL)
     Q_PROPERTY(QString lastSyncResult READ lastSyncResult NOTIFY syncChanged FINAL)
+    Q_PROPERTY(QString lastSyncResultText READ lastSyncResultText NOTIFY syncChanged FINAL)
     Q_PROPERTY(bool isLastSyncSuccess READ isLastSyncSuccess NOTIFY syncChanged FINAL)
     Q_PROPERTY(QString lastSyncError READ lastSyncError NOTIFY syncChanged FINAL)
     Q_PROPERTY(bool isSyncRequested READ isSyncRequested NOTIFY syncChanged FINAL)
@@ -89,7 +90,10 @@ public:
 
     [[nodiscard]] bool hasSynced() const;
     [[nodiscard]] QString lastSync() const;
+    /** never, up-to-date, staged, activated, rejected, failed, rolled-back. */
     [[nodiscard]] QString lastSyncResult() const;
+    /** The result in French, for the staff screen. */
+    [[nodiscard]] QString lastSyncResultText() const;
     [[nodiscard]] bool isLastSyncSuccess() const;
     [[nodiscard]] QString lastSyncError() const;
     [[nodiscard]] bool isSyncRequested() const { return m_syncRequested; }

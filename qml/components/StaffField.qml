@@ -10,7 +10,7 @@ Row {
 
     spacing: Theme.gap
     Accessible.role: Accessible.StaticText
-    Accessible.name: root.label + ": " + (root.value.length > 0 ? root.value : qsTr("unknown"))
+    Accessible.name: root.label + ": " + (root.value.length > 0 ? root.value : "inconnu")
 
     KioskText {
         id: labelText

@@ -5,17 +5,21 @@ import Passerelle.Ui
 // The staff screen (route "staff", opened by the hidden gesture and the staff PIN):
 // the kiosk, its pack, its last sync, the sound test, and anonymous usage counts with
 // their export to a USB stick. It shows nothing until the PIN has unlocked it.
+// Always in French, left to right, whatever the visitor's language: it is for the staff
+// of the CPAS and its partners, whose working language is French; its strings are not
+// visitor UI strings, so they are not in translations/.
 Item {
     id: root
     objectName: "staffPage"
+    LayoutMirroring.enabled: false
+    LayoutMirroring.childrenInherit: true
 
     Component.onCompleted: Staff.refresh()
 
     ScreenTitle {
         id: title
         anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
-        //: Staff screen title; %1 is the kiosk's name from its configuration
-        text: qsTr("Staff: %1").arg(Staff.kioskName)
+        text: "Personnel : " + Staff.kioskName
     }
 
     KioskText {
@@ -23,10 +27,8 @@ Item {
         anchors { top: title.bottom; left: parent.left; right: parent.right; margins: Theme.margin }
         visible: !Staff.isUnlocked
         text: Staff.isPinConfigured
-              //: Staff screen, shown before the PIN was given
-              ? qsTr("This screen is for staff. Enter the staff PIN to open it.")
-              //: Staff screen, when the configuration has no PIN
-              : qsTr("No staff PIN is set on this kiosk: see [staff] pin_hash in /etc/passerelle/passerelle.conf.")
+              ? "Cet écran est réservé au personnel. Entrez le code du personnel pour l'ouvrir."
+              : "Aucun code du personnel n'est défini sur cette borne : voir [staff] pin_hash dans /etc/passerelle/passerelle.conf."
         Accessible.role: Accessible.StaticText
         Accessible.name: text
     }
@@ -46,64 +48,57 @@ Item {
 
             StaffSection {
                 width: parent.width
-                //: Staff screen section
-                title: qsTr("This kiosk")
-                StaffField { width: parent.width; label: qsTr("Name"); value: Staff.kioskName }
-                StaffField { width: parent.width; label: qsTr("Version"); value: Staff.appVersion }
+                title: "Cette borne"
+                StaffField { width: parent.width; label: "Nom"; value: Staff.kioskName }
+                StaffField { width: parent.width; label: "Version"; value: Staff.appVersion }
             }
 
             StaffSection {
                 width: parent.width
-                //: Staff screen section: the content pack shown by the kiosk
-                title: qsTr("Content pack")
-                StaffField { width: parent.width; label: qsTr("Pack"); value: Staff.packId }
-                StaffField { width: parent.width; label: qsTr("Version"); value: Staff.packVersion }
-                StaffField { width: parent.width; label: qsTr("Made on"); value: Staff.packCreated }
+                title: "Paquet de contenu"
+                StaffField { width: parent.width; label: "Paquet"; value: Staff.packId }
+                StaffField { width: parent.width; label: "Version"; value: Staff.packVersion }
+                StaffField { width: parent.width; label: "Créé le"; value: Staff.packCreated }
                 StaffField {
                     objectName: "packExpires"
                     width: parent.width
-                    label: qsTr("Expires on")
-                    //: Staff screen: the pack's expiry date, when it is past
-                    value: Staff.isPackExpired ? qsTr("%1 (expired: the information may be outdated)").arg(Staff.packExpires)
+                    label: "Expire le"
+                    value: Staff.isPackExpired ? Staff.packExpires + " (expiré : les informations peuvent être dépassées)"
                                                : Staff.packExpires
                     warning: Staff.isPackExpired
                 }
                 StaffField {
                     width: parent.width
-                    label: qsTr("Signed by key")
-                    //: Staff screen: the pack has no signature file
-                    value: Staff.signatureKeyId.length > 0 ? Staff.signatureKeyId : qsTr("not signed")
+                    label: "Signé par la clé"
+                    value: Staff.signatureKeyId.length > 0 ? Staff.signatureKeyId : "non signé"
                 }
             }
 
             StaffSection {
                 width: parent.width
-                //: Staff screen section: content updates
-                title: qsTr("Updates")
+                title: "Mises à jour du contenu"
                 StaffField {
                     width: parent.width
-                    label: qsTr("Last check")
-                    //: Staff screen: the kiosk never checked for new content
-                    value: Staff.hasSynced ? Staff.lastSync : qsTr("never")
+                    label: "Dernière vérification"
+                    value: Staff.hasSynced ? Staff.lastSync : "jamais"
                 }
                 StaffField {
                     width: parent.width
-                    label: qsTr("Result")
-                    value: Staff.lastSyncResult
+                    label: "Résultat"
+                    value: Staff.lastSyncResultText
                     warning: Staff.hasSynced && !Staff.isLastSyncSuccess
                 }
                 StaffField {
                     width: parent.width
                     visible: Staff.lastSyncError.length > 0
-                    label: qsTr("Problem")
+                    label: "Problème"
                     value: Staff.lastSyncError
                     warning: true
                 }
                 StaffButton {
                     objectName: "syncNowButton"
                     enabled: !Staff.isSyncRequested
-                    //: Staff screen button: look for new content now
-                    text: Staff.isSyncRequested ? qsTr("Checking…") : qsTr("Check for updates now")
+                    text: Staff.isSyncRequested ? "Vérification…" : "Vérifier maintenant"
                     onClicked: Staff.syncNow()
                 }
             }
@@ -118,13 +113,11 @@ Item {
 
             StaffSection {
                 width: parent.width
-                //: Staff screen section: a chart of screens opened per day
-                title: qsTr("Screens opened, last 14 days")
+                title: "Écrans ouverts, 14 derniers jours"
                 KioskText {
                     visible: Staff.dayChart.total === 0
-                    text: Staff.hasUsageCounts ? qsTr("Nothing counted yet.")
-                          //: Staff screen, when the kiosk's state database could not be opened
-                          : qsTr("Usage is not counted on this kiosk: its state folder cannot be written (see the log).")
+                    text: Staff.hasUsageCounts ? "Rien n'a encore été compté."
+                          : "L'utilisation n'est pas comptée sur cette borne : son dossier d'état n'est pas accessible en écriture (voir le journal)."
                     color: Theme.textMuted
                     font.pixelSize: Theme.smallSize
                     Accessible.role: Accessible.StaticText
@@ -135,65 +128,58 @@ Item {
 
             StaffSection {
                 width: parent.width
-                //: Staff screen section; %1 is a number of days
-                title: qsTr("By topic, last %1 days").arg(Staff.chartDays)
+                title: "Par thème, " + Staff.chartDays + " derniers jours"
                 StaffBarChart {
                     width: parent.width
                     model: Staff.topicChart
-                    emptyText: qsTr("Nothing counted yet.")
+                    emptyText: "Rien n'a encore été compté."
                 }
             }
 
             StaffSection {
                 width: parent.width
-                //: Staff screen section; %1 is a number of days
-                title: qsTr("By language, last %1 days").arg(Staff.chartDays)
+                title: "Par langue, " + Staff.chartDays + " derniers jours"
                 StaffBarChart {
                     width: parent.width
                     model: Staff.languageChart
-                    emptyText: qsTr("Nothing counted yet.")
+                    emptyText: "Rien n'a encore été compté."
                 }
             }
 
             StaffSection {
                 width: parent.width
-                //: Staff screen section: export the counts for the yearly report
-                title: qsTr("Export for the yearly report")
+                title: "Export pour le rapport annuel"
                 KioskText {
                     width: parent.width
                     font.pixelSize: Theme.smallSize
-                    //: Staff screen; %1 is a folder such as /media/passerelle-usb
                     text: Staff.exportStatus.length > 0 ? Staff.exportStatus
-                          : qsTr("Anonymous counts per day, topic and language, as a CSV file on the USB stick at %1.").arg(Staff.exportFolder)
+                          : "Comptages anonymes par jour, thème et langue, en fichier CSV sur la clé USB (" + Staff.exportFolder + ")."
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
                 }
                 StaffButton {
                     objectName: "exportButton"
-                    //: Staff screen button
-                    text: qsTr("Save to the USB stick")
+                    text: "Enregistrer sur la clé USB"
                     onClicked: Staff.exportCsv()
                 }
             }
 
             StaffSection {
                 width: parent.width
-                //: Staff screen section
-                title: qsTr("Sound")
+                title: "Son"
                 KioskText {
                     width: parent.width
                     font.pixelSize: Theme.smallSize
                     text: Staff.audioStatus.length > 0 ? Staff.audioStatus
-                          : Staff.hasAudioOutput ? qsTr("Press the button: you should hear a tone for one second.")
-                          : qsTr("No audio output: this kiosk has no sound device. Check the speaker cable and the sound settings.")
+                          : Staff.hasAudioOutput ? "Appuyez sur le bouton : un son doit retentir pendant une seconde."
+                          : "Pas de sortie audio : cette borne n'a aucun périphérique son. Vérifiez le câble du haut-parleur et les réglages du son."
                     color: !Staff.hasAudioOutput ? Theme.warningBorder : Theme.text
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
                 }
                 StaffButton {
                     objectName: "audioTestButton"
-                    //: Staff screen button: play a test tone
-                    text: qsTr("Play a test tone")
+                    text: "Jouer un son de test"
                     onClicked: Staff.playTestTone()
                 }
             }

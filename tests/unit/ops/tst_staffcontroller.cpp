@@ -135,6 +135,7 @@ private Q_SLOTS:
         QVERIFY(m_staff->hasSynced());
         QVERIFY(!m_staff->isLastSyncSuccess());
         QCOMPARE(m_staff->lastSyncResult(), u"rejected"_s);
+        QCOMPARE(m_staff->lastSyncResultText(), u"refusé"_s);
         QCOMPARE(m_staff->lastSyncError(), s.lastError);
         QCOMPARE(m_staff->lastSync(), s.lastCheck.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s));
         s.result = u"up-to-date"_s;
@@ -173,7 +174,7 @@ private Q_SLOTS:
     {
         QSignalSpy status(m_staff.get(), &StaffController::exportStatusChanged);
         QVERIFY(!m_staff->exportCsv()); // no stick yet
-        QVERIFY(m_staff->exportStatus().contains(u"No USB stick"_s));
+        QVERIFY(m_staff->exportStatus().contains(u"Pas de clé USB"_s));
         QVERIFY(QDir().mkpath(m_config.exportFolder));
         QVERIFY(m_staff->exportCsv());
         const QString file = QDir(m_config.exportFolder).filePath(u"passerelle-usage-cpas-de-liege-accueil-2026-06-10.csv"_s);

@@ -85,7 +85,7 @@ TestCase {
         for (const t of texts)
             verify(t.Accessible.name.length > 0, "a text without an accessible name")
         const headings = withRole(page, Accessible.Heading, []).map(h => h.Accessible.name)
-        verify(headings.indexOf("Staff: Quick test kiosk") >= 0, headings.join(" | "))
+        verify(headings.indexOf("Personnel : Quick test kiosk") >= 0, headings.join(" | "))
     }
 
     function test_buttonsAct() {
@@ -99,7 +99,7 @@ TestCase {
         compare(spy.count, 1)
         verify(!sync.enabled) // "Checking…" until the sync reports
         mouseClick(findNamed(page, "exportButton"))
-        verify(Staff.exportStatus.indexOf("No USB stick") >= 0, Staff.exportStatus)
+        verify(Staff.exportStatus.indexOf("Pas de clé USB") >= 0, Staff.exportStatus)
     }
 
     function test_leavingLocks() {
