@@ -102,6 +102,19 @@ TestCase {
         verify(Staff.exportStatus.indexOf("Pas de clé USB") >= 0, Staff.exportStatus)
     }
 
+    // Staff read French: the page stays left to right in a right-to-left visitor language.
+    function test_leftToRightInArabic() {
+        Session.language = "ar"
+        verify(Staff.unlock("135790"))
+        verify(Navigator.go("staff"))
+        const page = findNamed(screen, "staffPage")
+        waitForRendering(page)
+        verify(!page.LayoutMirroring.enabled)
+        const sync = findNamed(page, "syncNowButton")
+        verify(sync.mapToItem(page, 0, 0).x < page.width / 2, "the facts column moved right")
+        Session.language = "fr"
+    }
+
     function test_leavingLocks() {
         verify(Staff.unlock("135790"))
         verify(Navigator.go("staff"))
