@@ -11,6 +11,8 @@ namespace passerelle::content {
 
 /** Text per language code. */
 using Localized = QMap<QString, QString>;
+/** The file line of each language's text of a Localized field, for error messages. */
+using LocalizedLines = QHash<QString, int>;
 
 /** Where something was written, for error messages. */
 struct Origin
@@ -36,6 +38,7 @@ struct TopicDecl
     QString code;
     QString pictogram;
     Localized titles;
+    LocalizedLines titleLines;
 };
 
 struct PackDecl
@@ -62,6 +65,8 @@ struct StatusDecl
     QStringList documents;
     Localized titles;
     Localized hints;
+    LocalizedLines titleLines;
+    LocalizedLines hintLines;
 };
 
 struct ServiceDecl
@@ -70,6 +75,7 @@ struct ServiceDecl
     QString id;
     QString kind;
     Localized names;
+    LocalizedLines nameLines;
     QString street;
     QString postcode;
     QString commune;
@@ -137,6 +143,7 @@ struct ContentSet
     QList<ServiceDecl> services;
     QMap<QString, QString> pictogramFiles; // name -> path
     QMap<QString, Localized> pictogramNames;
+    QMap<QString, LocalizedLines> pictogramNameLines;
     Origin pictogramNamesOrigin;
     QList<PageFile> pages;
 

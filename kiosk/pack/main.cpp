@@ -1,7 +1,7 @@
 // passerelle-pack: the content editors' tool. See the README's "For content editors".
 #include "commands.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <functional>
 
@@ -28,7 +28,10 @@ struct Command
 const QList<Command> &commands()
 {
     static const QList<Command> list{
-        {u"build"_s, u"build CONTENT_DIR OUT_DIR        compile content into a pack (OUT_DIR is replaced only on success)"_s, runBuild},
+        {u"build"_s, u"build CONTENT_DIR OUT_DIR [--no-audio] [--audio-cache DIR] [--jobs N]\n"
+                     "                                   compile content into a pack (OUT_DIR is replaced only on success);\n"
+                     "                                   speech is synthesized for texts without a recording and cached\n"
+                     "                                   (default cache: .cache/passerelle-audio beside OUT_DIR)"_s, runBuild},
         {u"check"_s, u"check CONTENT_DIR [--hashes]     list every problem with file:line; --hashes prints block hashes"_s, runCheck},
     };
     return list;
@@ -47,7 +50,11 @@ int usage()
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // A GUI application for Qt's font database (the check for characters no font draws),
+    // on the offscreen platform: passerelle-pack needs no display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"passerelle-pack"_s);
     const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty())
