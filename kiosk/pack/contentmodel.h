@@ -101,6 +101,8 @@ struct BlockSource
     QString pictogram;
     QString target;
     int number = 0;
+    /** The alt text of a step's or item's leading pictogram; not part of the hash. */
+    QString pictogramLabel;
 
     /** Identifies the French block a translation was made from (kind, text, references). */
     [[nodiscard]] QString hash() const;

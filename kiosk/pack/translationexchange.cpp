@@ -70,7 +70,7 @@ const PageFile *frenchPage(const ContentSet &set, const QString &pageKeyText)
 
 QString relativeToContent(const ContentSet &set, const QString &file)
 {
-    return QDir(set.root).relativeFilePath(file);
+    return QDir(QFileInfo(set.root).absoluteFilePath()).relativeFilePath(QFileInfo(file).absoluteFilePath());
 }
 
 /** "page/health/amu-steps/3" -> ("health/amu-steps", "3"); empty for other units. */
@@ -88,7 +88,8 @@ QString pageCode(const ContentSet &set, const PageFile &page)
     return topic ? topic->code + QString::number(page.order) : QString();
 }
 
-QString markdownEscape(const QString &text)
+/** Backslash-escapes what Markdown would read as markup; lineStart: the text starts a block. */
+QString markdownEscape(const QString &text, bool lineStart = true)
 {
     QString out;
     out.reserve(text.size() + 8);
@@ -99,8 +100,10 @@ QString markdownEscape(const QString &text)
         out += c;
     }
     // At the start of a block these would make a heading, quote, list or rule.
-    static const QRegularExpression lineStart(u"^(#|>|-|\\+|=|(\\d+)([.)]))"_s);
-    const auto m = lineStart.match(out);
+    if (!lineStart)
+        return out;
+    static const QRegularExpression blockMarkup(u"^(#|>|-|\\+|=|(\\d+)([.)]))"_s);
+    const auto m = blockMarkup.match(out);
     if (m.hasMatch()) {
         if (!m.captured(2).isEmpty())
             out.insert(m.capturedEnd(2), u'\\');
@@ -297,6 +300,8 @@ QByteArray writePo(const QList<TranslationUnit> &units, const QString &sourceLan
     out += u"# A fuzzy entry is outdated (the French changed) or a machine translation: check it and remove \"fuzzy\".\n"_s;
     out += u"msgid \"\"\nmsgstr \"\"\n"_s;
     out += u"\"Project-Id-Version: %1\\n\"\n"_s.arg(project);
+    out += u"\"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n\"\n\"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n\"\n"_s;
+    out += u"\"Language-Team: %1\\n\"\n"_s.arg(targetLang);
     out += u"\"Language: %1\\n\"\n"_s.arg(targetLang);
     out += u"\"X-Source-Language: %1\\n\"\n"_s.arg(sourceLang);
     out += u"\"MIME-Version: 1.0\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Content-Transfer-Encoding: 8bit\\n\"\n"_s;
@@ -583,7 +588,7 @@ bool applyYamlEdits(const ContentSet &set, const QString &file, QList<YamlEdit> 
 
 QByteArray renderTranslationPage(const ContentSet &set, const PageFile &french, const QString &lang,
                                  const QString &title, const QStringList &blockTexts, const QStringList &hashes,
-                                 const QString &review)
+                                 const QString &review, const QList<BlockSource> &oldBlocks)
 {
     QString out;
     out += u"---\n"_s;
@@ -595,16 +600,21 @@ QByteArray renderTranslationPage(const ContentSet &set, const PageFile &french, 
     QString previousKind;
     for (qsizetype i = 0; i < french.blocks.size(); ++i) {
         const BlockSource &b = french.blocks[i];
-        const QString text = markdownEscape(blockTexts.value(i));
+        const bool label = b.kind == u"pictogram" || b.kind == u"service" || b.kind == u"phone"
+            || !b.pictogram.isEmpty();
+        const QString text = markdownEscape(blockTexts.value(i), !label);
         const bool listItem = b.kind == u"step" || b.kind == u"item";
         if (i > 0 && !(listItem && previousKind == b.kind))
             out += u'\n';
         previousKind = b.kind;
-        const QString pictoName = set.pictogramNames.value(b.pictogram).value(lang,
-                                      set.pictogramNames.value(b.pictogram).value(set.pack.sourceLanguage(), b.pictogram));
-        const QString leadingPicto = b.pictogram.isEmpty()
+        // A step's pictogram keeps the translation's alt text, else takes the pictogram's name.
+        QString pictoName = i < oldBlocks.size() && oldBlocks[i].pictogram == b.pictogram ? oldBlocks[i].pictogramLabel : QString();
+        if (pictoName.isEmpty())
+            pictoName = set.pictogramNames.value(b.pictogram).value(
+                lang, set.pictogramNames.value(b.pictogram).value(set.pack.sourceLanguage(), b.pictogram));
+        const QString leadingPicto = b.pictogram.isEmpty() || b.kind == u"pictogram"
             ? QString()
-            : u"!["_s + markdownEscape(pictoName) + u"](picto:"_s + b.pictogram + u") "_s;
+            : u"!["_s + markdownEscape(pictoName, false) + u"](picto:"_s + b.pictogram + u") "_s;
         if (b.kind == u"text")
             out += text + u'\n';
         else if (b.kind == u"heading")
@@ -762,7 +772,8 @@ ImportSummary importTranslations(const ContentSet &set, const ReturnedFile &retu
                                     Problem::Severity::Warning});
             continue;
         }
-        const QByteArray bytes = renderTranslationPage(set, *french, lang, title, texts, hashes, reviewName(pageReview));
+        const QByteArray bytes = renderTranslationPage(set, *french, lang, title, texts, hashes, reviewName(pageReview),
+                                                       old ? old->blocks : QList<BlockSource>());
         // The written page must read back with the French structure.
         Problems reread;
         QSaveFile out(target);

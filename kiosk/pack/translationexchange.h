@@ -81,10 +81,13 @@ struct ImportSummary
 [[nodiscard]] ImportSummary importTranslations(const ContentSet &set, const ReturnedFile &returned,
                                                const QString &path, Problems &problems);
 
-/** The Markdown of a translation page: front matter, then the blocks in the French structure. */
+/**
+ * The Markdown of a translation page: front matter, then the blocks in the French
+ * structure. oldBlocks, the page's previous translation, gives the pictograms' alt texts.
+ */
 [[nodiscard]] QByteArray renderTranslationPage(const ContentSet &set, const PageFile &french,
                                                const QString &lang, const QString &title,
                                                const QStringList &blockTexts, const QStringList &hashes,
-                                               const QString &review);
+                                               const QString &review, const QList<BlockSource> &oldBlocks = {});
 
 } // namespace passerelle::content
