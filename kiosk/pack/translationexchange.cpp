@@ -411,6 +411,7 @@ std::optional<ReturnedFile> readPo(const QString &path, const QByteArray &data, 
         int line = 0;
         bool fuzzy = false;
         bool obsolete = false;
+        QString location;
         QString ctxt, id, str;
         QString *last = nullptr;
     };
@@ -425,6 +426,7 @@ std::optional<ReturnedFile> readPo(const QString &path, const QByteArray &data, 
             } else {
                 ReturnedUnit unit;
                 unit.key = entry.ctxt;
+                unit.location = entry.location;
                 unit.source = entry.id.trimmed();
                 unit.target = entry.str.trimmed();
                 unit.line = entry.line;
@@ -449,6 +451,8 @@ std::optional<ReturnedFile> readPo(const QString &path, const QByteArray &data, 
                 flush();
             if (line.startsWith(u"#,"_s) && line.contains(u"fuzzy"_s))
                 entry.fuzzy = true;
+            if (line.startsWith(u"#:"_s) && entry.location.isEmpty())
+                entry.location = line.mid(2).trimmed().section(u' ', 0, 0);
             if (entry.line == 0)
                 entry.line = lineNumber;
             continue;
@@ -648,16 +652,47 @@ ImportSummary importTranslations(const ContentSet &set, const ReturnedFile &retu
     }
     const QList<TranslationUnit> current = translationUnits(set, lang);
     QHash<QString, const TranslationUnit *> byKey;
-    for (const TranslationUnit &u : current)
+    QHash<QString, const TranslationUnit *> byLocation;
+    QMultiHash<QString, const TranslationUnit *> bySource;
+    for (const TranslationUnit &u : current) {
         byKey.insert(u.key, &u);
+        byLocation.insert(u.file + u':' + QString::number(u.line), &u);
+        bySource.insert(u.source.simplified(), &u);
+    }
+
+    // Some tools drop msgctxt (translate-toolkit's po2xliff): such a unit is found by its
+    // location comment, else it applies to every unit with the same French text.
+    QList<ReturnedUnit> units;
+    for (const ReturnedUnit &r : returned.units) {
+        if (!r.key.isEmpty()) {
+            units.append(r);
+            continue;
+        }
+        const TranslationUnit *at = byLocation.value(r.location);
+        if (at && at->source.simplified() == r.source.simplified()) {
+            units.append(r);
+            units.last().key = at->key;
+            continue;
+        }
+        const QList<const TranslationUnit *> same = bySource.values(r.source.simplified());
+        if (same.isEmpty()) {
+            units.append(r); // reported below as a text that no longer exists
+            continue;
+        }
+        for (const TranslationUnit *u : same) {
+            units.append(r);
+            units.last().key = u->key;
+        }
+    }
 
     // A file made from an older French text is refused whole: its translations would
     // claim to match French that they never saw.
     int stale = 0;
-    for (const ReturnedUnit &r : returned.units) {
+    for (const ReturnedUnit &r : std::as_const(units)) {
         const TranslationUnit *now = byKey.value(r.key);
         if (!now) {
-            problems.append(Problem{path, r.line, u"unit %1 no longer exists in the French content"_s.arg(r.key),
+            problems.append(Problem{path, r.line,
+                                    u"unit %1 no longer exists in the French content"_s.arg(r.key.isEmpty() ? u"\""_s + r.source.left(60) + u'"' : r.key),
                                     u"export a new file with passerelle-pack export"_s});
             ++stale;
         } else if (now->source.simplified() != r.source.simplified()) {
@@ -684,7 +719,7 @@ ImportSummary importTranslations(const ContentSet &set, const ReturnedFile &retu
         bool changed = false;
     };
     QHash<QString, Decision> decisions;
-    for (const ReturnedUnit &r : returned.units) {
+    for (const ReturnedUnit &r : std::as_const(units)) {
         const TranslationUnit &now = *byKey.value(r.key);
         if (r.target.isEmpty())
             continue;

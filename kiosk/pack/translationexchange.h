@@ -47,7 +47,8 @@ struct TranslationUnit
 /** A unit as read back from a translator's file. */
 struct ReturnedUnit
 {
-    QString key;
+    QString key;          // empty when the tool dropped it (PO without msgctxt)
+    QString location;     // "file:line" of the French text, as the file says (PO #:)
     QString source;
     QString target;
     int line = 0;         // in the returned file
