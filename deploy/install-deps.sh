@@ -23,6 +23,8 @@ packages=(
   # tests and operations
   xvfb xauth nginx-light minisign clang-14 libclang-rt-14-dev
   libxml2-utils dpkg-dev file systemd
+  # translation files: interoperability tests (translate-toolkit, gettext's msgfmt)
+  translate-toolkit gettext
 )
 
 missing=()
