@@ -97,26 +97,31 @@ private:
 
     void checkStatus(const StatusDecl &s)
     {
-        pictogram(s.origin, s.pictogram, u"status "_s + s.id);
+        pictogram(s.at(u"pictogram"_s), s.pictogram, u"status "_s + s.id);
         for (const QString &d : s.documents)
-            pictogram(s.origin, d, u"status "_s + s.id);
-        sourceText(s.origin, s.titles, u"status "_s + s.id);
+            pictogram(s.at(u"documents"_s), d, u"status "_s + s.id);
+        sourceText(s.at(u"title"_s), s.titles, u"status "_s + s.id);
         if (s.id == u"unknown" || s.id == u"all")
             error(s.origin, u"\"%1\" is reserved"_s.arg(s.id), u"the kiosk always offers \"unknown\"; choose another id"_s);
     }
 
     void checkService(const ServiceDecl &s)
     {
-        pictogram(s.origin, s.kind, u"service "_s + s.id);
-        sourceText(s.origin, s.names, u"service "_s + s.id);
+        pictogram(s.at(u"kind"_s), s.kind, u"service "_s + s.id);
+        sourceText(s.at(u"name"_s), s.names, u"service "_s + s.id);
+        if (!s.email.isEmpty() && !QRegularExpression(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s).match(s.email).hasMatch())
+            error(s.at(u"email"_s), u"e-mail address \"%1\" is malformed"_s.arg(s.email), u"write it as name@example.be"_s);
+        if (!s.web.isEmpty() && !s.web.startsWith(u"https://"_s) && !s.web.startsWith(u"http://"_s))
+            error(s.at(u"web"_s), u"web address \"%1\" does not start with https://"_s.arg(s.web),
+                  u"write the whole address, e.g. https://www.example.be"_s);
         for (const QString &phone : s.phones) {
             if (!isValidPhoneNumber(phone))
-                error(s.origin, u"phone number \"%1\" is malformed"_s.arg(phone),
+                error(s.at(u"phones"_s), u"phone number \"%1\" is malformed"_s.arg(phone),
                       u"write digits and spaces, with + and the country code for foreign numbers"_s);
         }
         for (const QString &hours : s.hours) {
             if (!isValidOpeningHours(hours))
-                error(s.origin, u"opening hours \"%1\" are malformed"_s.arg(hours),
+                error(s.at(u"hours"_s), u"opening hours \"%1\" are malformed"_s.arg(hours),
                       u"write them as \"mo-fr 09:30-13:00\""_s);
         }
     }

@@ -120,6 +120,8 @@ void loadStatus(ContentSet &set, const QString &path, Problems &problems)
     s.documents = r.list(root, "documents", false);
     s.titles = r.localized(root, "title", true, &s.titleLines);
     s.hints = r.localized(root, "hint", false, &s.hintLines);
+    for (auto it = root.begin(); it != root.end(); ++it)
+        s.fieldLines.insert(toQString(it->first), r.line(it->first));
     set.statuses.append(s);
 }
 
@@ -166,6 +168,8 @@ void loadService(ContentSet &set, const QString &path, Problems &problems)
     s.unverified = r.list(root, "unverified", false);
     s.sources = r.list(root, "sources", false);
     s.verified = r.date(root, "verified", true);
+    for (auto it = root.begin(); it != root.end(); ++it)
+        s.fieldLines.insert(toQString(it->first), r.line(it->first));
     set.services.append(s);
 }
 

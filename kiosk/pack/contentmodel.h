@@ -67,6 +67,10 @@ struct StatusDecl
     Localized hints;
     LocalizedLines titleLines;
     LocalizedLines hintLines;
+    /** The line of each field, for error messages. */
+    QHash<QString, int> fieldLines;
+
+    [[nodiscard]] Origin at(const QString &field) const { return {origin.file, fieldLines.value(field, 1)}; }
 };
 
 struct ServiceDecl
@@ -90,6 +94,10 @@ struct ServiceDecl
     QStringList unverified;
     QStringList sources;
     QDate verified;
+    /** The line of each field, for error messages. */
+    QHash<QString, int> fieldLines;
+
+    [[nodiscard]] Origin at(const QString &field) const { return {origin.file, fieldLines.value(field, 1)}; }
 };
 
 /** One block of a page, as the Markdown gave it. */
