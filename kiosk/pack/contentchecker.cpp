@@ -2,6 +2,7 @@
 
 #include "speechaudio.h"
 #include "textunits.h"
+#include "uipictograms.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -84,6 +85,11 @@ private:
             if (l.voice.isEmpty())
                 warning(l.origin, u"no speech voice for %1 (%2): its pages will have no audio unless recorded"_s.arg(l.code, l.endonym),
                         u"add recordings under content/audio/%1/"_s.arg(l.code));
+        }
+        for (const QString &name : uiPictograms()) {
+            if (!m_set.pictogramFiles.contains(name))
+                error(pack.origin, u"the kiosk's screens need pictogram \"%1\", which does not exist"_s.arg(name),
+                      u"add content/pictograms/%1.svg"_s.arg(name));
         }
         QSet<QString> codes;
         for (const TopicDecl &t : pack.topics) {
@@ -356,7 +362,7 @@ void checkAudio(const ContentSet &set, Problems &problems)
             warn({path, 0}, u"this recording matches no %1 text, so it is not used"_s.arg(lang),
                  u"name it <page>/<block number>.opus, <page>/title.opus, _topics/<id>.opus, "
                  "_statuses/<id>.title.opus, _statuses/<id>.hint.opus, _pictograms/<name>.opus, "
-                 "_services/<id>.opus or _language.opus"_s);
+                 "_services/<id>.opus, _language.opus or _greeting.opus"_s);
             continue;
         }
         QFile file(path);

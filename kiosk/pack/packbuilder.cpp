@@ -167,12 +167,12 @@ private:
     bool writeLanguages()
     {
         SqliteStatement q = prepare(
-            u"INSERT INTO languages(code, position, endonym, direction, font, voice, audio, audio_synthetic) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"_s);
+            u"INSERT INTO languages(code, position, endonym, direction, font, voice, greeting, audio, audio_synthetic, "
+            "greeting_audio, greeting_audio_synthetic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"_s);
         int position = 0;
         for (const LanguageDecl &l : m_set.pack.languages) {
-            q.bind(1, l.code).bind(2, qint64(position++)).bind(3, l.endonym).bind(4, l.direction).bind(5, l.font).bind(6, l.voice);
-            if (!bindAudio(q, 7, l.code, u"language"_s) || !run(q))
+            q.bind(1, l.code).bind(2, qint64(position++)).bind(3, l.endonym).bind(4, l.direction).bind(5, l.font).bind(6, l.voice).bind(7, l.greeting);
+            if (!bindAudio(q, 8, l.code, u"language"_s) || !bindAudio(q, 10, l.code, u"greeting"_s) || !run(q))
                 return false;
         }
         return true;

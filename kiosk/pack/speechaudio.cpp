@@ -18,7 +18,7 @@ namespace passerelle::content {
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcAudio, "passerelle.audio")
+Q_LOGGING_CATEGORY(lcAudio, "passerelle.pack.audio")
 
 namespace {
 

@@ -67,6 +67,8 @@ QList<TextUnit> textUnits(const ContentSet &set, const QString &lang)
     for (const LanguageDecl &l : set.pack.languages) {
         if (l.code == lang && !l.endonym.isEmpty())
             units.append({u"language"_s, u"endonym"_s, lang, l.endonym, l.origin, 0, u"_language.opus"_s});
+        if (l.code == lang && !l.greeting.isEmpty())
+            units.append({u"greeting"_s, u"greeting"_s, lang, l.greeting, l.origin, 0, u"_greeting.opus"_s});
     }
     return units;
 }

@@ -16,7 +16,7 @@ struct TextUnit
 {
     /** Stable across languages: "page/health/amu-steps/3", "status/refugee/hint", ... */
     QString key;
-    /** title, text, step, warning, ..., topic, status-title, status-hint, pictogram-name, service-name, endonym */
+    /** title, text, step, warning, ..., topic, status-title, status-hint, pictogram-name, service-name, endonym, greeting */
     QString kind;
     QString lang;
     QString text;

@@ -196,7 +196,7 @@ QList<TranslationUnit> translationUnits(const ContentSet &set, const QString &la
         }
     }
     for (const TextUnit &u : textUnits(set, source)) {
-        if (u.key.startsWith(u"page/"_s) || u.kind == u"endonym")
+        if (u.key.startsWith(u"page/"_s) || u.kind == u"endonym" || u.kind == u"greeting")
             continue;
         TranslationUnit tu;
         tu.key = u.key;
