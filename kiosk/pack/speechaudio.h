@@ -60,6 +60,12 @@ private:
 /**
  * espeak-ng piped into opusenc, with settings that are part of every cache key: a
  * change of engine version or encoder setting makes every clip be synthesized again.
+ *
+ * One espeak-ng process per text, not the libespeak-ng library in this process: the
+ * library carries its waveform state from one text to the next (checked with 1.51: the
+ * same text gives other samples after another text), so clips would depend on what was
+ * spoken before them and a warm-cache build would differ from a cold one. A fresh process
+ * per text costs about 10 ms of CPU and keeps every clip reproducible.
  */
 class SpeechEngine
 {
