@@ -28,6 +28,8 @@ packages=(
   cage xwayland libpam-systemd
   # the on-screen keyboard's input context (QT_IM_MODULE=qtvirtualkeyboard), a run-time Depends
   qt6-virtualkeyboard-plugin
+  # translation files: interoperability tests (translate-toolkit, gettext's msgfmt)
+  translate-toolkit gettext
 )
 
 missing=()
