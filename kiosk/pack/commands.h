@@ -14,4 +14,10 @@ QTextStream &errorStream();
 int runBuild(const QStringList &args);
 int runCheck(const QStringList &args);
 
+// Signing and publishing (signcommands.cpp).
+int runKeygen(const QStringList &args);
+int runSign(const QStringList &args);
+int runVerify(const QStringList &args);
+int runPublish(const QStringList &args);
+
 } // namespace passerelle::content

@@ -30,6 +30,10 @@ const QList<Command> &commands()
     static const QList<Command> list{
         {u"build"_s, u"build CONTENT_DIR OUT_DIR        compile content into a pack (OUT_DIR is replaced only on success)"_s, runBuild},
         {u"check"_s, u"check CONTENT_DIR [--hashes]     list every problem with file:line; --hashes prints block hashes"_s, runCheck},
+        {u"keygen"_s, u"keygen PUBLIC_KEY SECRET_KEY [--force]   make a minisign key pair (secret key not encrypted: keep it offline)"_s, runKeygen},
+        {u"sign"_s, u"sign PACK_DIR SECRET_KEY         write PACK_DIR/manifest.json.minisig (trusted comment: pack id and version)"_s, runSign},
+        {u"verify"_s, u"verify PACK_DIR PUBLIC_KEY...    check the signature, every object and the database as a kiosk would"_s, runVerify},
+        {u"publish"_s, u"publish PACK_DIR DEST_DIR --key PUBLIC_KEY [--prune]   copy a signed pack into a served tree, manifest last"_s, runPublish},
     };
     return list;
 }
