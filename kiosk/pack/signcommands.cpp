@@ -9,6 +9,7 @@
 #include "packstore.h"
 #include "sha256.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -215,10 +216,19 @@ int runPublish(const QStringList &args)
     const QByteArray manifest = readFile(QDir(packDir).filePath(u"manifest.json"_s), PackManifest::kMaxBytes).value();
     const QByteArray signature =
         readFile(QDir(packDir).filePath(u"manifest.json.minisig"_s), MinisignSignature::kMaxFileBytes).value();
+    const QString destManifest = QDir(dest).filePath(u"manifest.json"_s);
+    const QDateTime previous = QFileInfo(destManifest).lastModified();
     if (auto problem = fs::writeFileDurably(QDir(dest).filePath(u"manifest.json.minisig"_s), signature))
         return fail(*problem);
-    if (auto problem = fs::writeFileDurably(QDir(dest).filePath(u"manifest.json"_s), manifest))
+    if (auto problem = fs::writeFileDurably(destManifest, manifest))
         return fail(*problem);
+    // Web servers derive the ETag from size and modification time (to the second); two
+    // publishes within one second must still differ, or kiosks would be told "unchanged".
+    if (previous.isValid() && QFileInfo(destManifest).lastModified().toSecsSinceEpoch() <= previous.toSecsSinceEpoch()) {
+        QFile file(destManifest);
+        if (file.open(QIODevice::ReadWrite))
+            file.setFileTime(previous.addSecs(1), QFileDevice::FileModificationTime);
+    }
     int pruned = 0;
     if (prune) {
         QSet<QString> keep;

@@ -21,7 +21,7 @@ QString FaultProxy::baseUrl() const { return u"http://127.0.0.1:%1/"_s.arg(port(
 FaultProxy::Fault FaultProxy::takeFault(const QString &path, qint64 *offset)
 {
     for (Rule &rule : m_rules) {
-        if (rule.times == 0 || !path.contains(rule.pathContains))
+        if (rule.times == 0 || !path.endsWith(rule.pathEndsWith))
             continue;
         if (rule.times > 0)
             --rule.times;

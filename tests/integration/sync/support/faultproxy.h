@@ -12,7 +12,7 @@ namespace passerelle::synctest {
 /**
  * A small HTTP proxy for tests that sits between a source and nginx and misbehaves on
  * purpose: it cuts a connection, stalls, flips a bit, sends endless data or answers
- * 404/500 for requests whose path contains a given text, for the first N of them.
+ * 404/500 for requests whose path ends with a given text, for the first N of them.
  * One request per connection (it asks upstream for "Connection: close").
  */
 class FaultProxy : public QObject
@@ -31,7 +31,7 @@ public:
     };
     struct Rule
     {
-        QString pathContains;
+        QString pathEndsWith;
         Fault fault = Fault::None;
         qint64 offset = 0;
         int times = -1; ///< how many matching requests to spoil; -1 for all

@@ -50,8 +50,8 @@ bool NginxServer::start(const QString &root)
     for (int attempt = 0; attempt < 5; ++attempt) {
         m_port = freePort();
         QString block = server;
-        block.replace(QRegularExpression(u"(?m)^(\\s*)listen\\s+[^;]+;"_s), u"\\1listen 127.0.0.1:%1;"_s.arg(m_port));
         block.replace(QRegularExpression(u"(?m)^(\\s*)listen\\s+\\[::\\][^;]+;\\n"_s), QString());
+        block.replace(QRegularExpression(u"(?m)^(\\s*)listen\\s+[^;]+;"_s), u"\\1listen 127.0.0.1:%1;"_s.arg(m_port));
         block.replace(QRegularExpression(u"(?m)^(\\s*)root\\s+[^;]+;"_s), u"\\1root "_s + root + u';');
         block.replace(QRegularExpression(u"(?m)^(\\s*)access_log\\s+[^;]+;"_s), QString());
         // As root, nginx's workers would become nobody, who cannot read a private temp dir.
@@ -99,8 +99,11 @@ http {
                 break;
             QThread::msleep(20);
         }
-        m_error = QString::fromUtf8(m_process.readAll());
         stop(); // the port was taken meanwhile, perhaps: try another
+        m_error = QString::fromUtf8(m_process.readAll());
+        QFile log(QDir(dir).filePath(u"logs/error.log"_s));
+        if (log.open(QIODevice::ReadOnly))
+            m_error += QString::fromUtf8(log.readAll());
     }
     return false;
 }

@@ -1,6 +1,7 @@
 #include "synctesthelpers.h"
 
 #include <QEventLoop>
+#include <QMetaEnum>
 #include <QTimer>
 
 namespace passerelle::synctest {
@@ -51,3 +52,17 @@ std::unique_ptr<sync::Syncer> makeSyncer(const sync::SyncConfig &config, std::sh
 }
 
 } // namespace passerelle::synctest
+
+namespace passerelle::sync {
+
+char *toString(const Syncer::Outcome &outcome)
+{
+    return qstrdup(QMetaEnum::fromType<Syncer::Outcome>().valueToKey(int(outcome)));
+}
+
+char *toString(const std::optional<Syncer::Outcome> &outcome)
+{
+    return outcome ? toString(*outcome) : qstrdup("(no outcome: the check did not finish)");
+}
+
+} // namespace passerelle::sync

@@ -18,3 +18,9 @@ std::unique_ptr<sync::Syncer> makeSyncer(const sync::SyncConfig &config,
                                          std::shared_ptr<const sync::Clock> clock = {});
 
 } // namespace passerelle::synctest
+
+namespace passerelle::sync {
+/** So that QCOMPARE shows an outcome (found by argument-dependent lookup). */
+char *toString(const std::optional<Syncer::Outcome> &outcome);
+char *toString(const Syncer::Outcome &outcome);
+} // namespace passerelle::sync

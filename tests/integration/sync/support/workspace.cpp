@@ -139,10 +139,17 @@ bool Workspace::publish(const QString &packDir, const QString &tree)
         if (!QFile::copy(objects.filePath(name), target))
             return false;
     }
+    // nginx's ETag is mtime and size: make each publish's mtime new, as a real one
+    // (minutes apart) would be, so that two quick publishes never share an ETag.
+    static qint64 counter = 0;
+    const QDateTime stamp = QDateTime::currentDateTimeUtc().addSecs(++counter);
     for (const QString &name : {u"manifest.json.minisig"_s, u"manifest.json"_s}) {
         const QString target = QDir(tree).filePath(name);
         QFile::remove(target);
         if (!QFile::copy(QDir(packDir).filePath(name), target))
+            return false;
+        QFile file(target);
+        if (!file.open(QIODevice::ReadWrite) || !file.setFileTime(stamp, QFileDevice::FileModificationTime))
             return false;
     }
     return true;
