@@ -276,7 +276,9 @@ void Syncer::onManifest(PackSource *source, const ManifestFetch &fetch)
         }
     }
     const qint64 available = m_store->availableBytes();
-    const qint64 needed = check.bytesTotal + 2 * PackManifest::kMaxBytes / 8 + m_config.freeSpaceReserveBytes;
+    // The objects, and the manifest and signature written twice (staging, then in place).
+    const qint64 needed = check.bytesTotal + 2 * (check.fetched.manifest.size() + check.fetched.signature.size())
+        + m_config.freeSpaceReserveBytes;
     if (available >= 0 && needed > available) {
         record(Outcome::Failed,
                Problem{m_store->root(), 0,
@@ -377,7 +379,8 @@ void Syncer::finishCheck()
     setState(m_store->stagedVersion() > 0 ? State::ReadyToSwitch : State::Idle);
     if (failed)
         Q_EMIT syncFailed(check->reason);
-    if (check->outcome == Outcome::Staged && m_config.activateImmediately)
+    // Headless: switch to whatever is staged, also a pack staged by an earlier run.
+    if (m_config.activateImmediately && m_store->stagedVersion() > 0)
         (void)activateStaged();
     // Objects of a pack that failed half-way stay for the next attempt; only a switch
     // makes objects garbage.
