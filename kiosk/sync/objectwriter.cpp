@@ -18,7 +18,6 @@ ObjectWriter::ObjectWriter(const PackObject &object, QString tempPath, QString f
       m_objectsDir(std::move(objectsDir)),
       m_fd(std::move(fd))
 {
-    crypto_hash_sha256_init(&m_hash);
 }
 
 ObjectWriter::~ObjectWriter()
@@ -40,7 +39,7 @@ std::optional<Problem> ObjectWriter::write(const char *data, qint64 size)
                        u"more data than the %1 bytes the manifest declares for this object"_s.arg(m_object.size),
                        u"the source sends endless or wrong data; it was cut at the declared size"_s};
     }
-    crypto_hash_sha256_update(&m_hash, reinterpret_cast<const unsigned char *>(data), quint64(size));
+    m_hash.update(data, size);
     while (size > 0) {
         const ssize_t n = ::write(m_fd.get(), data, size_t(size));
         if (n < 0) {
@@ -62,7 +61,7 @@ std::optional<Problem> ObjectWriter::restart()
 {
     if (::ftruncate(m_fd.get(), 0) != 0 || ::lseek(m_fd.get(), 0, SEEK_SET) != 0)
         return Problem{m_tempPath, 0, u"cannot truncate: "_s + fs::errorText(errno), {}};
-    crypto_hash_sha256_init(&m_hash);
+    m_hash.reset();
     m_written = 0;
     return std::nullopt;
 }
@@ -73,10 +72,7 @@ std::optional<Problem> ObjectWriter::commit()
         return Problem{m_object.sha256, 0,
                        u"received %1 bytes, the manifest declares %2"_s.arg(m_written).arg(m_object.size),
                        u"the transfer was cut short"_s};
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(&m_hash, digest);
-    const QString actual = QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(digest), sizeof digest).toHex());
+    const QString actual = m_hash.finishHex();
     if (actual != m_object.sha256)
         return Problem{m_object.sha256, 0, u"the data received has SHA-256 %1, not the one the manifest names"_s.arg(actual),
                        u"the object was damaged or replaced at the source"_s};

@@ -3,8 +3,7 @@
 #include "fsutil.h"
 #include "packmanifest.h"
 #include "problem.h"
-
-#include <sodium.h>
+#include "sha256stream.h"
 
 #include <QString>
 
@@ -49,7 +48,7 @@ private:
     QString m_finalPath;
     QString m_objectsDir;
     fs::FileDescriptor m_fd;
-    crypto_hash_sha256_state m_hash;
+    Sha256Stream m_hash;
     qint64 m_written = 0;
     bool m_committed = false;
 };

@@ -67,7 +67,7 @@ events { worker_connections 256; }
 http {
     types { application/json json; application/octet-stream minisig; }
     default_type application/octet-stream;
-    log_format bytes '$request_method $uri $status $bytes_sent $http_range';
+    log_format bytes '$request_method $uri $status $bytes_sent $body_bytes_sent $http_range';
     access_log %1/logs/access.log bytes;
     client_body_temp_path %1/tmp/body;
     proxy_temp_path %1/tmp/proxy;
@@ -125,16 +125,22 @@ QString NginxServer::accessLog() const
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-qint64 NginxServer::bytesSent() const
+namespace {
+qint64 sumField(const QString &log, int field)
 {
     qint64 total = 0;
-    const QStringList lines = accessLog().split(u'\n', Qt::SkipEmptyParts);
+    const QStringList lines = log.split(u'\n', Qt::SkipEmptyParts);
     for (const QString &line : lines) {
         const QStringList fields = line.split(u' ');
-        if (fields.size() >= 4)
-            total += fields[3].toLongLong();
+        if (fields.size() > field)
+            total += fields[field].toLongLong();
     }
     return total;
 }
+} // namespace
+
+qint64 NginxServer::bytesSent() const { return sumField(accessLog(), 3); }
+
+qint64 NginxServer::bodyBytesSent() const { return sumField(accessLog(), 4); }
 
 } // namespace passerelle::synctest

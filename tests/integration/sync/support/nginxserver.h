@@ -29,6 +29,8 @@ public:
     [[nodiscard]] QString errorString() const { return m_error; }
     /** Bytes nginx sent (status line, headers and body) per the access log. */
     [[nodiscard]] qint64 bytesSent() const;
+    /** Bytes of response bodies only. */
+    [[nodiscard]] qint64 bodyBytesSent() const;
     [[nodiscard]] QString accessLog() const;
 
 private:

@@ -102,7 +102,8 @@ QString Workspace::buildPack(const QString &name, const PackOptions &options)
                 ++fences;
                 continue;
             }
-            if (fences >= 2 && !line.trimmed().isEmpty()) {
+            // A plain paragraph line: not a picture, quote, list, link or heading.
+            if (fences >= 2 && !line.isEmpty() && QChar::fromLatin1(line.at(0)).isLetter()) {
                 line += ' ' + options.pageEdit.toUtf8();
                 break;
             }
