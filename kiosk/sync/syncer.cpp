@@ -33,6 +33,13 @@ QString outcomeName(Syncer::Outcome outcome)
     return {};
 }
 
+QString byteCount(qint64 bytes)
+{
+    if (bytes < 10 * 1024 * 1024)
+        return u"%1 kB"_s.arg((bytes + 1023) / 1024);
+    return u"%1 MB"_s.arg((bytes + 1024 * 1024 - 1) / (1024 * 1024));
+}
+
 Syncer::Outcome outcomeOf(SourceFailure::Kind kind)
 {
     return kind == SourceFailure::Kind::Rejected ? Syncer::Outcome::Rejected : Syncer::Outcome::Failed;
@@ -113,6 +120,7 @@ void Syncer::setState(State state)
 
 void Syncer::start()
 {
+    m_running = true;
     if (!m_config.usbMountParents.isEmpty() && !m_mountWatcher) {
         m_mountWatcher = new MountWatcher(m_config.usbMountParents, m_config.usbPackFolder, 30000, this);
         connect(m_mountWatcher, &MountWatcher::packFolderAppeared, this, &Syncer::syncNow);
@@ -128,6 +136,7 @@ void Syncer::start()
 
 void Syncer::stop()
 {
+    m_running = false;
     m_timer->stop();
     delete m_mountWatcher;
     m_mountWatcher = nullptr;
@@ -135,7 +144,7 @@ void Syncer::stop()
 
 void Syncer::scheduleNextCheck()
 {
-    if (!m_timer->isActive() && m_config.checkIntervalSeconds <= 0)
+    if (!m_running || m_config.checkIntervalSeconds <= 0)
         return;
     const qint64 jitterMs = qint64(std::max(0, m_config.checkJitterSeconds)) * 1000;
     const qint64 delay = qint64(m_config.checkIntervalSeconds) * 1000 + QRandomGenerator::global()->bounded(jitterMs + 1);
@@ -282,11 +291,10 @@ void Syncer::onManifest(PackSource *source, const ManifestFetch &fetch)
     if (available >= 0 && needed > available) {
         record(Outcome::Failed,
                Problem{m_store->root(), 0,
-                       u"not enough disk space for version %1: it needs %2 MB more, %3 MB are free (keeping %4 MB reserve)"_s
+                       u"not enough disk space for version %1: it needs %2, %3 are free and %4 must stay free"_s
                            .arg(pack.version)
-                           .arg((check.bytesTotal + 1048575) / 1048576)
-                           .arg(available / 1048576)
-                           .arg(m_config.freeSpaceReserveBytes / 1048576),
+                           .arg(byteCount(needed - m_config.freeSpaceReserveBytes), byteCount(available),
+                                byteCount(m_config.freeSpaceReserveBytes)),
                        u"free disk space; the next check tries again"_s}
                    .toString(),
                source);
@@ -445,6 +453,9 @@ void Syncer::refreshStatus()
             s.activeExpires = m->expires;
             // The only use of the clock: a warning, never a decision.
             s.activeExpired = m->expires < m_clock->nowUtc();
+            if (s.activeExpired)
+                qCWarning(lcSync).noquote() << "the active pack, version" << s.activeVersion << ", expired on"
+                                            << m->expires.toString(Qt::ISODate) << ": information may be outdated";
         }
     }
     if (std::optional<Problem> problem = s.write(m_config.statusFilePath()))

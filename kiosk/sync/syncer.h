@@ -147,6 +147,7 @@ private:
     QTimer *m_timer = nullptr;
     State m_state = State::Idle;
     SyncStatus m_status;
+    bool m_running = false;
     bool m_again = false;
     bool m_gcPending = false;
 

@@ -118,6 +118,30 @@ private Q_SLOTS:
         QCOMPARE(syncer->status().source, media + u"/user/KINGSTON/passerelle"_s);
     }
 
+    void periodicChecks()
+    {
+        // Checks come by themselves once started, every interval (+ jitter).
+        const QString store = name(u"store"_s);
+        const QString stick = name(u"stick"_s);
+        QVERIFY(Workspace::publish(m_v1, stick));
+        SyncConfig config = testConfig(*m_ws, store, {stick});
+        config.checkIntervalSeconds = 1;
+        config.checkJitterSeconds = 0;
+        auto syncer = makeSyncer(config);
+        QVERIFY(syncer);
+        QSignalSpy checks(syncer.get(), &Syncer::checkFinished);
+        QTest::qWait(1500);
+        QCOMPARE(checks.size(), 0); // not started: nothing happens on its own
+        syncer->start();
+        QTRY_VERIFY_WITH_TIMEOUT(checks.size() >= 3, 8000);
+        QCOMPARE(checks.at(0).at(0).value<Syncer::Outcome>(), Syncer::Outcome::Staged);
+        QCOMPARE(checks.at(1).at(0).value<Syncer::Outcome>(), Syncer::Outcome::UpToDate); // already staged
+        syncer->stop();
+        const qsizetype seen = checks.size();
+        QTest::qWait(1500);
+        QCOMPARE(checks.size(), seen);
+    }
+
     void stickWithSpecialFilesRefused_data()
     {
         QTest::addColumn<QString>("damage");
