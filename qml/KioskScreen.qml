@@ -3,6 +3,7 @@
 import QtQuick
 import Passerelle.Kiosk
 import Passerelle.Ui
+import QtQuick.VirtualKeyboard
 
 // The whole kiosk: the navigation bar and the screen of the current route.
 // The layout mirrors here, once, for right-to-left languages.
@@ -15,24 +16,39 @@ Rectangle {
     NavigationBar {
         id: bar
         anchors { top: parent.top; left: parent.left; right: parent.right }
+        onStaffRequested: staffPanel.visible = true
     }
 
     Loader {
         id: screen
         objectName: "screen"
         anchors { top: bar.bottom; left: parent.left; right: parent.right; bottom: parent.bottom }
-        sourceComponent: {
-            switch (Navigator.kind) {
-            case "topic": return topicPage
-            case "page": return contentPage
-            case "emergency": return emergencyPage
-            case "language": return languagePage
-            case "status": return statusPage
-            default: return homePage
-            }
+        sourceComponent: root.screenFor(Navigator.kind)
+    }
+
+    // Every route gets a fresh screen (scrolled to the top, nothing half-loaded from the
+    // previous page), even when two routes share a kind.
+    Connections {
+        target: Navigator
+        function onRouteChanged() {
+            screen.sourceComponent = null
+            screen.sourceComponent = root.screenFor(Navigator.kind)
         }
     }
 
+    function screenFor(kind: string): Component {
+        switch (kind) {
+        case "topic": return topicPage
+        case "page": return contentPage
+        case "emergency": return emergencyPage
+        case "language": return languagePage
+        case "status": return statusPage
+        case "attract": return attractPage
+        default: return homePage
+        }
+    }
+
+    Component { id: attractPage; AttractPage {} }
     Component { id: homePage; HomePage {} }
     Component { id: topicPage; TopicPage { topic: Navigator.argument } }
     Component { id: contentPage; ContentPage { pageId: Navigator.argument } }
@@ -40,4 +56,24 @@ Rectangle {
     Component { id: emergencyPage; ContentPage { pageId: "emergency-numbers" } }
     Component { id: languagePage; LanguagePage {} }
     Component { id: statusPage; StatusPage {} }
+
+    StaffPanel {
+        id: staffPanel
+        objectName: "staffPanel"
+        anchors.fill: parent
+        visible: false
+        onClosed: visible = false
+    }
+
+    IdleWarning {
+        objectName: "idleWarning"
+        anchors.fill: parent
+    }
+
+    // The on-screen keyboard, for the social worker's code and search fields.
+    InputPanel {
+        objectName: "keyboard"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        visible: active
+    }
 }

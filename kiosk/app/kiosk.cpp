@@ -1,12 +1,6 @@
 #include "kiosk.h"
 
-#include "contentcatalog.h"
-#include "navigator.h"
-#include "pictogramprovider.h"
-#include "qmlsingletons.h"
-#include "repository.h"
-#include "session.h"
-#include "uitranslator.h"
+#include "touchwatcher.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -15,52 +9,32 @@ namespace passerelle {
 
 using namespace Qt::StringLiterals;
 
-Result<std::unique_ptr<Kiosk>> Kiosk::open(const Options &options)
+Result<std::unique_ptr<Kiosk>> Kiosk::open(const KioskServices::Options &options)
 {
-    Result<std::shared_ptr<Pack>> pack = Pack::openDirectory(options.packDir);
-    if (!pack)
-        return pack.problem();
-
+    Result<std::unique_ptr<KioskServices>> services = KioskServices::open(options);
+    if (!services)
+        return services.problem();
     std::unique_ptr<Kiosk> kiosk(new Kiosk);
-    kiosk->m_repository = std::make_shared<Repository>(pack.value());
+    kiosk->m_services = std::move(services.value());
     kiosk->m_engine = std::make_unique<QQmlApplicationEngine>();
-    // Modules are compiled in under qrc:/qt/qml; without this import path a singleton of
-    // one module is "not defined" in another (Qt 6.4).
-    kiosk->m_engine->addImportPath(u"qrc:/qt/qml"_s);
-    kiosk->m_engine->addImageProvider(u"picto"_s, new PictogramProvider(*kiosk->m_repository));
-    kiosk->m_translator = std::make_unique<UiTranslator>(kiosk->m_engine.get());
-    kiosk->m_content = std::make_unique<ContentCatalog>(kiosk->m_repository);
-    if (options.today.isValid())
-        kiosk->m_content->setToday(options.today);
-
-    QString language = options.language;
-    if (language.isEmpty())
-        language = kiosk->m_repository->sourceLanguage();
-    UiTranslator *translator = kiosk->m_translator.get();
-    kiosk->m_session = std::make_unique<Session>(*kiosk->m_repository, language,
-                                                 [translator](const QString &code) { translator->apply(code); });
-    kiosk->m_navigator = std::make_unique<Navigator>(u"home"_s);
-    kiosk->m_navigator->reset(options.startRoute);
-
-    QmlInstances::session = kiosk->m_session.get();
-    QmlInstances::navigator = kiosk->m_navigator.get();
-    QmlInstances::content = kiosk->m_content.get();
+    kiosk->m_services->installInto(kiosk->m_engine.get());
     return kiosk;
 }
 
 Kiosk::~Kiosk()
 {
-    // The engine goes first: QML still refers to the services until it is gone.
+    // The engine goes first: QML refers to the services until it is gone.
+    m_touchWatcher.reset();
     m_engine.reset();
-    QmlInstances::session = nullptr;
-    QmlInstances::navigator = nullptr;
-    QmlInstances::content = nullptr;
 }
 
 bool Kiosk::loadUi()
 {
     m_engine->load(QUrl(u"qrc:/qt/qml/Passerelle/Ui/Main.qml"_s));
-    return window() != nullptr;
+    if (!window())
+        return false;
+    m_touchWatcher = std::make_unique<TouchWatcher>(window(), &m_services->idleTimer(), &m_services->narrator());
+    return true;
 }
 
 QQuickWindow *Kiosk::window() const

@@ -45,6 +45,9 @@ int main(int argc, char **argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     }
+    // The social worker's fields type with Qt Virtual Keyboard; a kiosk has no keyboard.
+    if (qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(u"passerelle"_s);
     QGuiApplication::setApplicationVersion(QStringLiteral(PASSERELLE_VERSION));
@@ -55,15 +58,18 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption packOption(u"pack"_s, u"The pack to show: a folder with manifest.json and objects/."_s, u"dir"_s);
     const QCommandLineOption langOption(u"lang"_s, u"Start in this language (a pack language code)."_s, u"code"_s);
-    const QCommandLineOption routeOption(u"route"_s, u"Start at this route, e.g. home, topic/health, page/amu-steps."_s,
-                                         u"route"_s, u"home"_s);
+    const QCommandLineOption routeOption(u"route"_s, u"Start at this route, e.g. attract, home, topic/health, page/amu-steps."_s,
+                                         u"route"_s, u"attract"_s);
     const QCommandLineOption sizeOption(u"size"_s, u"Window size, e.g. 1920x1080."_s, u"WxH"_s, u"1920x1080"_s);
     const QCommandLineOption todayOption(u"today"_s, u"Show the rules in force on this date (YYYY-MM-DD)."_s, u"date"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Render the route to a PNG file and exit."_s, u"file"_s);
     const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every route in every language; fail on any QML warning."_s);
     const QCommandLineOption windowedOption(u"windowed"_s, u"Open in a window instead of full screen."_s);
+    const QCommandLineOption largeTextOption(u"large-text"_s, u"Start in large-text mode."_s);
+    const QCommandLineOption contrastOption(u"high-contrast"_s, u"Start in high-contrast mode."_s);
+    const QCommandLineOption workerOption(u"worker"_s, u"Start in social-worker mode (pages side by side with French)."_s);
     parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, selfTestOption,
-                       windowedOption});
+                       windowedOption, largeTextOption, contrastOption, workerOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -72,7 +78,7 @@ int main(int argc, char **argv)
         err << "passerelle: --size must look like 1920x1080\n";
         return 2;
     }
-    Kiosk::Options options;
+    KioskServices::Options options;
     options.packDir = parser.value(packOption);
     if (options.packDir.isEmpty())
         options.packDir = qEnvironmentVariable("PASSERELLE_PACK");
@@ -90,6 +96,9 @@ int main(int argc, char **argv)
         return 1;
     }
     Kiosk &kiosk = *opened.value();
+    kiosk.services().session().setLargeText(parser.isSet(largeTextOption));
+    kiosk.services().session().setHighContrast(parser.isSet(contrastOption));
+    kiosk.services().session().setWorkerMode(parser.isSet(workerOption));
     if (!kiosk.loadUi()) {
         err << "passerelle: the user interface failed to load (see the QML errors above)\n";
         return 1;
@@ -101,7 +110,7 @@ int main(int argc, char **argv)
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        const QImage image = renderRoute(kiosk, options.startRoute, kiosk.session().language());
+        const QImage image = renderRoute(kiosk, options.startRoute, kiosk.services().session().language());
         if (image.isNull() || !image.save(file)) {
             err << "passerelle: cannot write the screenshot " << file << '\n';
             return 1;

@@ -2,6 +2,7 @@
 
 #include "contentcatalog.h"
 #include "kiosk.h"
+#include "kioskservices.h"
 #include "navigator.h"
 #include "repository.h"
 #include "session.h"
@@ -29,8 +30,8 @@ void collectWarnings(QtMsgType type, const QMessageLogContext &context, const QS
 
 QImage renderRoute(Kiosk &kiosk, const QString &route, const QString &language)
 {
-    kiosk.session().setLanguage(language);
-    kiosk.navigator().reset(route);
+    kiosk.services().session().setLanguage(language);
+    kiosk.services().navigator().reset(route);
     // Let pending resizes, loader changes and polishes run before rendering.
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
@@ -42,16 +43,24 @@ int runSelfTest(Kiosk &kiosk, QStringList *problems)
     s_collected = problems;
     s_previous = qInstallMessageHandler(collectWarnings);
 
-    const QStringList routes = kiosk.content().routes();
-    const auto languages = kiosk.content().repository().languages();
-    for (const LanguageInfo &language : languages) {
-        for (const QString &route : routes) {
-            const qsizetype before = problems->size();
-            const QImage image = renderRoute(kiosk, route, language.code);
-            if (image.isNull())
-                problems->append(u"route %1 in %2 rendered nothing"_s.arg(route, language.code));
-            for (qsizetype i = before; i < problems->size(); ++i)
-                (*problems)[i] = u"[%1 %2] "_s.arg(language.code, route) + problems->at(i);
+    const QStringList routes = kiosk.services().content().routes();
+    const auto languages = kiosk.services().content().repository().languages();
+    Session &session = kiosk.services().session();
+    // Once as a visitor first sees it, once with every mode on (large text, high
+    // contrast, a social worker's side-by-side French).
+    for (const bool modes : {false, true}) {
+        for (const LanguageInfo &language : languages) {
+            for (const QString &route : routes) {
+                session.setLargeText(modes);
+                session.setHighContrast(modes);
+                session.setWorkerMode(modes);
+                const qsizetype before = problems->size();
+                const QImage image = renderRoute(kiosk, route, language.code);
+                if (image.isNull())
+                    problems->append(u"route %1 in %2 rendered nothing"_s.arg(route, language.code));
+                for (qsizetype i = before; i < problems->size(); ++i)
+                    (*problems)[i] = u"[%1 %2%3] "_s.arg(language.code, route, modes ? u" modes"_s : QString()) + problems->at(i);
+            }
         }
     }
     qInstallMessageHandler(s_previous);

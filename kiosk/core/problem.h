@@ -40,6 +40,7 @@ public:
     [[nodiscard]] T &value() { return *m_value; }
     [[nodiscard]] const T &value() const { return *m_value; }
     [[nodiscard]] T *operator->() { return &*m_value; }
+    [[nodiscard]] const T *operator->() const { return &*m_value; }
     [[nodiscard]] const Problem &problem() const { return m_problem; }
 
 private:

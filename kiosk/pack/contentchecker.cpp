@@ -1,5 +1,7 @@
 #include "contentchecker.h"
 
+#include "uipictograms.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -79,6 +81,11 @@ private:
                 warning(l.origin, u"no speech voice for %1 (%2): its pages will have no audio unless recorded"_s.arg(l.code, l.endonym),
                         u"add recordings under content/audio/%1/"_s.arg(l.code));
         }
+        for (const QString &name : uiPictograms()) {
+            if (!m_set.pictogramFiles.contains(name))
+                error(pack.origin, u"the kiosk's screens need pictogram \"%1\", which does not exist"_s.arg(name),
+                      u"add content/pictograms/%1.svg"_s.arg(name));
+        }
         QSet<QString> codes;
         for (const TopicDecl &t : pack.topics) {
             pictogram(t.origin, t.pictogram, u"topic "_s + t.id);
@@ -121,30 +128,30 @@ private:
         if (p.topic.isEmpty())
             error(p.origin, u"missing field \"topic\""_s);
         else if (!m_set.pack.topic(p.topic))
-            error(p.origin, u"unknown topic \"%1\""_s.arg(p.topic),
+            error(p.at(u"topic"_s), u"unknown topic \"%1\""_s.arg(p.topic),
                   u"use one of the topics of pack.yaml"_s);
         else if (p.topic != p.folderTopic)
-            error(p.origin, u"topic \"%1\" differs from the folder pages/%2"_s.arg(p.topic, p.folderTopic),
+            error(p.at(u"topic"_s), u"topic \"%1\" differs from the folder pages/%2"_s.arg(p.topic, p.folderTopic),
                   u"move the file to pages/%1/"_s.arg(p.topic));
         if (p.order < 1)
-            error(p.origin, u"missing or invalid \"order\""_s, u"a whole number from 1: the page's place in its topic"_s);
+            error(p.at(u"order"_s), u"missing or invalid \"order\""_s, u"a whole number from 1: the page's place in its topic"_s);
         if (p.statuses.isEmpty())
             error(p.origin, u"missing field \"statuses\""_s, u"list the statuses the page is true for, or [all]"_s);
         for (const QString &status : p.statuses) {
             if (status != u"all" && !m_set.hasStatus(status))
-                error(p.origin, u"unknown status \"%1\""_s.arg(status), u"use an id from content/statuses/, or all"_s);
+                error(p.at(u"statuses"_s), u"unknown status \"%1\""_s.arg(status), u"use an id from content/statuses/, or all"_s);
         }
         if (p.pictogram.isEmpty())
             error(p.origin, u"missing field \"pictogram\""_s);
-        pictogram(p.origin, p.pictogram, what);
+        pictogram(p.at(u"pictogram"_s), p.pictogram, what);
         if (!p.verified.isValid())
             error(p.origin, u"missing field \"verified\""_s, u"the date the facts were last checked, YYYY-MM-DD"_s);
         if (p.sources.isEmpty())
             error(p.origin, u"the page cites no sources"_s, u"list the URLs the facts come from under sources:"_s);
         if (p.validFrom.isValid() && p.validUntil.isValid() && p.validFrom > p.validUntil)
-            error(p.origin, u"valid_from is after valid_until"_s);
+            error(p.at(u"valid_from"_s), u"valid_from is after valid_until"_s);
         if (p.review != u"draft" && p.review != u"reviewed")
-            error(p.origin, u"review \"%1\" is not allowed for a French page"_s.arg(p.review), u"draft or reviewed"_s);
+            error(p.at(u"review"_s), u"review \"%1\" is not allowed for a French page"_s.arg(p.review), u"draft or reviewed"_s);
         checkBlocks(p);
     }
 
@@ -182,9 +189,9 @@ private:
             return;
         }
         if (t.id != s->id)
-            error(t.origin, u"id \"%1\" differs from the French page's \"%2\""_s.arg(t.id, s->id));
+            error(t.at(u"id"_s), u"id \"%1\" differs from the French page's \"%2\""_s.arg(t.id, s->id));
         if (t.review != u"machine" && t.review != u"draft" && t.review != u"reviewed")
-            error(t.origin, u"review \"%1\" is not allowed"_s.arg(t.review), u"machine, draft or reviewed"_s);
+            error(t.at(u"review"_s), u"review \"%1\" is not allowed"_s.arg(t.review), u"machine, draft or reviewed"_s);
         if (t.blocks.size() != s->blocks.size()) {
             error(t.origin, u"%1 blocks, the French page has %2"_s.arg(t.blocks.size()).arg(s->blocks.size()),
                   u"a translation keeps the French structure: same paragraphs, steps, warnings and links"_s);
@@ -211,12 +218,12 @@ private:
             warning(t.origin, u"no translated_from: cannot tell whether this translation is up to date"_s,
                     u"run passerelle-pack import, or copy the hashes from passerelle-pack check --hashes"_s);
         } else if (t.translatedFrom.size() != s->blocks.size()) {
-            warning(Origin{t.origin.file, t.translatedFromLine},
+            warning(t.at(u"translated_from"_s),
                     u"translated_from lists %1 hashes for %2 French blocks"_s.arg(t.translatedFrom.size()).arg(s->blocks.size()));
         } else {
             for (qsizetype i = 0; i < s->blocks.size(); ++i) {
                 if (t.translatedFrom[i] != s->blocks[i].hash()) {
-                    warning(Origin{t.origin.file, i < t.blocks.size() ? t.blocks[i].line : t.translatedFromLine},
+                    warning(Origin{t.origin.file, i < t.blocks.size() ? t.blocks[i].line : t.at(u"translated_from"_s).line},
                             u"block %1 is outdated: the French changed (line %2 of %3)"_s.arg(i + 1).arg(s->blocks[i].line).arg(s->origin.file),
                             u"translate it again"_s);
                 }
@@ -236,10 +243,10 @@ private:
                 if (b.lang != source())
                     continue;
                 if (a.id == b.id && validityOverlaps(a, b))
-                    error(b.origin, u"page id \"%1\" is also used by %2 for an overlapping time"_s.arg(b.id, a.origin.file),
+                    error(b.at(u"id"_s), u"page id \"%1\" is also used by %2 for an overlapping time"_s.arg(b.id, a.origin.file),
                           u"give one version valid_until and the other a later valid_from"_s);
                 if (a.id != b.id && a.topic == b.topic && a.order == b.order && a.order > 0 && validityOverlaps(a, b))
-                    error(b.origin, u"order %1 is also used by %2"_s.arg(b.order).arg(a.origin.file),
+                    error(b.at(u"order"_s), u"order %1 is also used by %2"_s.arg(b.order).arg(a.origin.file),
                           u"each page of a topic has its own order (it makes the page code)"_s);
             }
         }

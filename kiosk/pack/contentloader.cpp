@@ -65,7 +65,7 @@ void loadPackYaml(ContentSet &set, const QString &path, Problems &problems)
                 r.error(node, u"each language must be a map"_s);
                 continue;
             }
-            r.checkKeys(node, {u"code"_s, u"endonym"_s, u"direction"_s, u"font"_s, u"voice"_s});
+            r.checkKeys(node, {u"code"_s, u"endonym"_s, u"direction"_s, u"font"_s, u"voice"_s, u"greeting"_s});
             LanguageDecl l;
             l.origin = r.origin(node);
             l.code = r.id(node, "code", u"[a-z]{2,3}"_s);
@@ -75,6 +75,7 @@ void loadPackYaml(ContentSet &set, const QString &path, Problems &problems)
                 r.error(node["direction"], u"direction must be ltr or rtl"_s);
             l.font = r.text(node, "font", true);
             l.voice = r.text(node, "voice", false);
+            l.greeting = r.text(node, "greeting", false);
             if (pack.hasLanguage(l.code))
                 r.error(node, u"language %1 is listed twice"_s.arg(l.code));
             pack.languages.append(l);
@@ -242,8 +243,8 @@ std::optional<PageFile> loadPageFile(const QString &path, const QString &folderT
     page.validFrom = r.date(fm, "valid_from", false);
     page.validUntil = r.date(fm, "valid_until", false);
     page.translatedFrom = r.list(fm, "translated_from", false);
-    if (fm["translated_from"])
-        page.translatedFromLine = r.line(fm["translated_from"]);
+    for (auto it = fm.begin(); it != fm.end(); ++it)
+        page.fieldLines.insert(toQString(it->first), r.line(it->first));
     page.blocks = parseMarkdownBlocks(data.mid(bodyStart), path, bodyLine, problems);
     return page;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -26,6 +27,7 @@ struct LanguageDecl
     QString direction; // ltr or rtl
     QString font;
     QString voice;     // espeak-ng voice, empty when none
+    QString greeting;  // "Welcome", shown in turn on the attract screen
 };
 
 struct TopicDecl
@@ -119,8 +121,12 @@ struct PageFile
     QDate validUntil;
     QString review;
     QStringList translatedFrom;
-    int translatedFromLine = 0;
     QList<BlockSource> blocks;
+    /** The line of each front-matter field, for error messages. */
+    QHash<QString, int> fieldLines;
+
+    /** Where a front-matter field was written (the first line of the file if it is missing). */
+    [[nodiscard]] Origin at(const QString &field) const { return {origin.file, fieldLines.value(field, 1)}; }
 };
 
 /** Everything under content/, as loaded; checked by the validator before anything is built. */

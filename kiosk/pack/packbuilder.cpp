@@ -2,6 +2,7 @@
 
 #include "packmanifest.h"
 #include "packschema.h"
+#include "searchfold.h"
 #include "sha256.h"
 #include "sqlitedatabase.h"
 
@@ -142,10 +143,11 @@ private:
     bool writeLanguages()
     {
         SqliteStatement q = prepare(
-            u"INSERT INTO languages(code, position, endonym, direction, font, voice) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"_s);
+            u"INSERT INTO languages(code, position, endonym, direction, font, voice, greeting) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"_s);
         int position = 0;
         for (const LanguageDecl &l : m_set.pack.languages) {
-            q.bind(1, l.code).bind(2, qint64(position++)).bind(3, l.endonym).bind(4, l.direction).bind(5, l.font).bind(6, l.voice);
+            q.bind(1, l.code).bind(2, qint64(position++)).bind(3, l.endonym).bind(4, l.direction).bind(5, l.font).bind(6, l.voice).bind(7, l.greeting);
             if (!run(q))
                 return false;
         }
@@ -325,7 +327,8 @@ private:
             body.append(b.text);
         }
         SqliteStatement search = prepare(u"INSERT INTO search(title, body, page, lang) VALUES (?1, ?2, ?3, ?4)"_s);
-        search.bind(1, page.title).bind(2, body.join(u'\n')).bind(3, key).bind(4, page.lang);
+        // Indexed folded, as the kiosk folds what is typed (see searchfold.h).
+        search.bind(1, foldForSearch(page.title)).bind(2, foldForSearch(body.join(u'\n'))).bind(3, key).bind(4, page.lang);
         return run(search);
     }
 

@@ -10,6 +10,16 @@ Rectangle {
     border.color: Theme.border
     border.width: 0
 
+    /** A long press on the bar (not on a button) opens the social worker's panel. */
+    signal staffRequested()
+
+    MouseArea {
+        objectName: "staffGesture"
+        anchors.fill: parent
+        pressAndHoldInterval: 3000
+        onPressAndHold: root.staffRequested()
+    }
+
     Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: Theme.borderWidth
@@ -37,6 +47,35 @@ Rectangle {
             enabled: Navigator.canGoBack
             opacity: enabled ? 1 : 0.4
             onClicked: Navigator.back()
+        }
+    }
+
+    // Display modes, reachable without reading: pictogram toggles.
+    Row {
+        anchors.centerIn: parent
+        spacing: Theme.gap
+
+        NavigationButton {
+            objectName: "largeTextToggle"
+            pictogramName: "large-text"
+            //: Toggle: bigger text
+            text: qsTr("Bigger text")
+            checkable: true
+            checked: Session.largeText
+            fill: checked ? Theme.accent : Theme.surface
+            ink: checked ? Theme.onAccent : Theme.text
+            onClicked: Session.largeText = !Session.largeText
+        }
+        NavigationButton {
+            objectName: "contrastToggle"
+            pictogramName: "high-contrast"
+            //: Toggle: high-contrast colours
+            text: qsTr("Contrast")
+            checkable: true
+            checked: Session.highContrast
+            fill: checked ? Theme.accent : Theme.surface
+            ink: checked ? Theme.onAccent : Theme.text
+            onClicked: Session.highContrast = !Session.highContrast
         }
     }
 

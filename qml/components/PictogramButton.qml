@@ -19,10 +19,10 @@ T.AbstractButton {
     property string detail
 
     implicitWidth: Math.max(Theme.touchTarget, contentItem.implicitWidth + leftPadding + rightPadding)
-    implicitHeight: Math.max(Theme.touchTarget, contentItem.implicitHeight + topPadding + bottomPadding)
+    implicitHeight: Math.max(Theme.touchTarget, contentItem.implicitHeight + 2 * padding)
     padding: Theme.mm(3)
-    // Stacked tiles centre their pictogram and label vertically.
-    topPadding: stacked ? Math.max(padding, (height - contentItem.implicitHeight) / 2) : padding
+    // The pictogram and label sit in the vertical middle, however tall the button is.
+    topPadding: Math.max(padding, (height - contentItem.implicitHeight) / 2)
 
     Accessible.role: Accessible.Button
     Accessible.name: root.detail.length > 0 ? root.text + ". " + root.detail : root.text

@@ -15,6 +15,15 @@ Item {
         pageId: root.pageId
     }
 
+    // A social worker sees each block in French beside the visitor's language.
+    readonly property bool sideBySide: Session.workerMode && Session.language !== Session.sourceLanguage
+    PageModel {
+        id: sourcePage
+        content: Content
+        language: root.sideBySide ? Session.sourceLanguage : ""
+        pageId: root.pageId
+    }
+
     ScreenTitle {
         id: title
         anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
@@ -22,14 +31,53 @@ Item {
         text: page.found ? page.title : qsTr("This page is not in the current content.")
     }
 
+    AudioBar {
+        id: audio
+        anchors { top: title.bottom; left: parent.left; margins: Theme.margin }
+        visible: page.found
+        files: page.audioFiles
+    }
+
     ListView {
         id: blocks
-        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: footer.top; margins: Theme.margin }
+        objectName: "blocks"
+        anchors { top: audio.bottom; left: parent.left; right: parent.right; bottom: footer.top; margins: Theme.margin }
         spacing: Theme.gap
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         model: page
-        delegate: BlockView { width: ListView.view.width }
+        delegate: Item {
+            id: row
+            required property var model
+            required property int index
+            width: ListView.view.width
+            implicitHeight: Math.max(visitor.implicitHeight, french.visible ? french.implicitHeight : 0)
+
+            BlockView {
+                id: visitor
+                width: root.sideBySide ? (row.width - Theme.margin) / 2 : row.width
+                block: row.model
+                index: row.index
+                files: page.audioFiles
+            }
+            // The same block in French, for the social worker.
+            BlockView {
+                id: french
+                objectName: "frenchBlock"
+                visible: root.sideBySide
+                x: visitor.width + Theme.margin
+                width: visitor.width
+                block: root.sideBySide ? sourcePage.get(row.index) : ({})
+                index: row.index
+                files: sourcePage.audioFiles
+                LayoutMirroring.enabled: false
+                LayoutMirroring.childrenInherit: true
+            }
+        }
+        // The block being read stays in view.
+        currentIndex: Narrator.currentIndex
+        highlightFollowsCurrentItem: true
+        highlightMoveDuration: 200
     }
 
     Row {
@@ -57,5 +105,18 @@ Item {
             text: "\u2066" + page.code + "\u2069"
             Accessible.name: qsTr("Page code %1").arg(page.code)
         }
+    }
+
+    // This page on a phone, from the pack's web copy, when it has one.
+    Image {
+        objectName: "pageQr"
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        visible: page.webLink.length > 0
+        width: Theme.mm(30); height: width
+        sourceSize: Qt.size(width, height)
+        source: visible ? "image://qr/" + encodeURIComponent(page.webLink) : ""
+        smooth: false
+        Accessible.role: Accessible.Graphic
+        Accessible.name: qsTr("QR code with this page, for your phone")
     }
 }
