@@ -280,6 +280,10 @@ std::optional<Problem> PackStore::stage(const QByteArray &manifestBytes, const Q
         return problem;
     if (auto problem = fs::writeFileDurably(QDir(staging).filePath(u"manifest.json.minisig"_s), signatureBytes))
         return problem;
+    // So that packs/<v> (and `current`) is also a pack tree as Pack::openDirectory() and
+    // `passerelle --pack` read it: manifest.json beside objects/.
+    if (::symlink("../../objects", fs::encode(QDir(staging).filePath(u"objects"_s)).constData()) != 0)
+        return Problem{staging, 0, u"cannot link the objects folder: "_s + fs::errorText(errno), {}};
 
     // The schema check of Pack::open (declared schema, database size, user_version)...
     Result<std::shared_ptr<Pack>> opened = Pack::open(manifestPath, objectsDir());

@@ -18,7 +18,9 @@ namespace passerelle::sync {
  * The kiosk's pack store (/var/lib/passerelle by default):
  *
  *   objects/<sha256>           every object of every kept pack, shared across versions
- *   packs/<version>/           manifest.json and manifest.json.minisig of a staged pack;
+ *   packs/<version>/           manifest.json and manifest.json.minisig of a staged pack,
+ *                              and objects -> ../../objects, so that `current` is a pack
+ *                              tree for Pack::openDirectory() and `passerelle --pack`;
  *                              a folder here is complete and checked (it is renamed into
  *                              place only after its objects are all in and its database
  *                              passed integrity_check and the schema check)

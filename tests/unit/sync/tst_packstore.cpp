@@ -91,6 +91,8 @@ private Q_SLOTS:
         QVERIFY2(pack.ok(), qPrintable(pack.problem().toString()));
         QCOMPARE(pack.value()->manifest().version, 1);
         QCOMPARE(QFile::symLinkTarget(root + u"/current"_s), root + u"/packs/1"_s);
+        // `current` is also a pack tree, as `passerelle --pack` reads one.
+        QVERIFY(Pack::openDirectory(root + u"/current"_s).ok());
         QCOMPARE(store->activeVersion(), 1);
         QCOMPARE(store->previousVersion(), 0);
         QCOMPARE(store->stagedVersion(), 0);
