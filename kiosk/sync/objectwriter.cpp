@@ -35,7 +35,7 @@ void ObjectWriter::discard()
 std::optional<Problem> ObjectWriter::write(const char *data, qint64 size)
 {
     if (size > remaining()) {
-        return Problem{m_object.sha256, 0,
+        return Problem{u"objects/"_s + m_object.sha256, 0,
                        u"more data than the %1 bytes the manifest declares for this object"_s.arg(m_object.size),
                        u"the source sends endless or wrong data; it was cut at the declared size"_s};
     }
@@ -69,12 +69,12 @@ std::optional<Problem> ObjectWriter::restart()
 std::optional<Problem> ObjectWriter::commit()
 {
     if (m_written != m_object.size)
-        return Problem{m_object.sha256, 0,
+        return Problem{u"objects/"_s + m_object.sha256, 0,
                        u"received %1 bytes, the manifest declares %2"_s.arg(m_written).arg(m_object.size),
                        u"the transfer was cut short"_s};
     const QString actual = m_hash.finishHex();
     if (actual != m_object.sha256)
-        return Problem{m_object.sha256, 0, u"the data received has SHA-256 %1, not the one the manifest names"_s.arg(actual),
+        return Problem{u"objects/"_s + m_object.sha256, 0, u"the data received has SHA-256 %1, not the one the manifest names"_s.arg(actual),
                        u"the object was damaged or replaced at the source"_s};
     QString error;
     if (!fs::syncDescriptor(m_fd.get(), &error))

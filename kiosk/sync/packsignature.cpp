@@ -12,8 +12,9 @@ QByteArray packTrustedComment(const QString &packId, qint64 version)
 Result<VerifiedManifest> verifySignedManifest(const QByteArray &manifestBytes, const QByteArray &signatureBytes,
                                               const QList<MinisignPublicKey> &trustedKeys, const QString &origin)
 {
-    const QString manifestName = origin + u"/manifest.json"_s;
-    const QString signatureName = origin + u"/manifest.json.minisig"_s;
+    const QString base = origin.endsWith(u'/') ? origin : origin + u'/';
+    const QString manifestName = base + u"manifest.json"_s;
+    const QString signatureName = base + u"manifest.json.minisig"_s;
     if (manifestBytes.size() > PackManifest::kMaxBytes)
         return Problem{manifestName, 0, u"larger than %1 bytes"_s.arg(PackManifest::kMaxBytes), {}};
     Result<MinisignSignature> signature = MinisignSignature::parse(signatureBytes, signatureName);

@@ -227,7 +227,7 @@ void Syncer::onManifest(PackSource *source, const ManifestFetch &fetch)
         return nextSource();
     }
     const PackManifest &m = verified->manifest;
-    const QString origin = source->name() + u"/manifest.json"_s;
+    const QString origin = (source->name().endsWith(u'/') ? source->name() : source->name() + u'/') + u"manifest.json"_s;
     auto reject = [&](const QString &message, bool final) {
         record(Outcome::Rejected, Problem{origin, 0, message, {}}.toString(), source);
         if (final)
