@@ -41,6 +41,7 @@ public:
     void fetchObject(ObjectWriter *writer, ObjectCallback done) override;
     void cancel() override;
     void manifestHandled() override;
+    void forgetHandledManifest() override { m_etag.clear(); }
 
     /** The number of HTTP requests sent so far (for tests and benchmarks). */
     [[nodiscard]] int requestCount() const { return m_requests; }

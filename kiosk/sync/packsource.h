@@ -79,6 +79,8 @@ public:
     virtual void cancel() = 0;
     /** The last fetched manifest was dealt with for good: fetchManifest may say Unchanged. */
     virtual void manifestHandled() {}
+    /** Forget that: the next fetchManifest fetches (after a switch was rolled back, say). */
+    virtual void forgetHandledManifest() {}
 
 Q_SIGNALS:
     /** Bytes of objects received, for progress. */

@@ -417,6 +417,9 @@ Result<std::shared_ptr<Pack>> Syncer::activateStaged()
         Q_EMIT activated(staged);
         return pack;
     }
+    // The pack may be fetched and checked again: do not let an ETag say "unchanged".
+    for (PackSource *s : std::as_const(m_configuredSources))
+        s->forgetHandledManifest();
     m_status.result = u"rolled-back"_s;
     m_status.lastError = pack.problem().toString();
     refreshStatus();

@@ -315,6 +315,30 @@ private Q_SLOTS:
         QVERIFY(syncer->lastError().isEmpty());
     }
 
+    void switchRolledBack()
+    {
+        // A staged pack damaged on this kiosk's disk before the switch: the switch fails,
+        // the old pack comes back, the reason is reported, and the next check repairs it.
+        std::unique_ptr<Syncer> syncer;
+        const Site site = siteWithV1(&syncer);
+        QVERIFY(syncer);
+        Workspace::publish(m_v2, site.tree);
+        QCOMPARE(runCheck(*syncer), Syncer::Outcome::Staged);
+        const QString db = site.store + u"/objects/"_s + objectOfRole(m_v2, u"database"_s);
+        QVERIFY(QFile::resize(db, 1000));
+        QSignalSpy failed(syncer.get(), &Syncer::syncFailed);
+        Result<std::shared_ptr<Pack>> pack = syncer->activateStaged();
+        QVERIFY(!pack.ok());
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.at(0).at(0).toString().contains(u"switched back to version 1"_s), qPrintable(failed.at(0).at(0).toString()));
+        QCOMPARE(syncer->lastResult(), u"rolled-back"_s);
+        QCOMPARE(syncer->activeVersion(), 1);
+        QVERIFY(PackStore::openActivePack(site.store).ok());
+        QCOMPARE(runCheck(*syncer), Syncer::Outcome::Staged); // fetched again, not "unchanged"
+        QVERIFY(syncer->activateStaged().ok());
+        QCOMPARE(syncer->store().verify(2, true), std::nullopt);
+    }
+
     void mixAndMatch()
     {
         // Manifest v2, but one object file holds the v1 object of the same size.
