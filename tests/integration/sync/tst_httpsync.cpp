@@ -471,7 +471,7 @@ private Q_SLOTS:
         // A short transfer timeout for the stalls; a new Syncer with it on the same store.
         syncer.reset();
         SyncConfig config = testConfig(*m_ws, site.store, {site.proxied});
-        config.transferTimeoutMs = 400;
+        config.transferTimeoutMs = 1000;
         syncer = makeSyncer(config);
         QVERIFY(syncer);
         const QString path = target == u"db" ? objectOfRole(m_v2, u"database"_s)
