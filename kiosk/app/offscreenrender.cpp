@@ -8,6 +8,7 @@
 #include "session.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QQuickWindow>
 
 namespace passerelle {
@@ -28,12 +29,41 @@ void collectWarnings(QtMsgType type, const QMessageLogContext &context, const QS
 
 } // namespace
 
+QString galleryFileName(const QString &route)
+{
+    return QString(route).replace(u'/', u'_') + u".png"_s;
+}
+
+int renderGallery(Kiosk &kiosk, const QString &dir, QStringList *problems)
+{
+    int written = 0;
+    const QStringList routes = QStringList{u"attract"_s, u"emergency"_s} + kiosk.services().content().routes();
+    for (const LanguageInfo &language : kiosk.services().content().repository().languages()) {
+        const QDir folder(QDir(dir).filePath(language.code));
+        if (!folder.mkpath(u"."_s)) {
+            problems->append(u"cannot create "_s + folder.path());
+            return written;
+        }
+        for (const QString &route : routes) {
+            const QString file = folder.filePath(galleryFileName(route));
+            if (renderRoute(kiosk, route, language.code).save(file))
+                ++written;
+            else
+                problems->append(u"cannot write "_s + file);
+        }
+    }
+    return written;
+}
+
 QImage renderRoute(Kiosk &kiosk, const QString &route, const QString &language)
 {
     kiosk.services().session().setLanguage(language);
     kiosk.services().navigator().reset(route);
-    // Let pending resizes, loader changes and polishes run before rendering.
+    // Let pending resizes, loader changes and polishes run before rendering, and delete
+    // the screen just left: processEvents() alone never runs deferred deletes, so a loop
+    // of renders outside the event loop would keep every screen it ever showed.
     QCoreApplication::sendPostedEvents();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     QCoreApplication::processEvents();
     return kiosk.window()->grabWindow();
 }

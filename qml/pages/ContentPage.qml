@@ -93,6 +93,14 @@ Item {
             text: qsTr("Checked on %1").arg(page.verifiedText)
         }
         KioskText {
+            objectName: "untranslatedNotice"
+            font.pixelSize: Theme.smallSize
+            color: Theme.textMuted
+            visible: page.found && page.textLanguage !== Session.language
+            //: Page footer when the page has no translation in the visitor's language yet
+            text: qsTr("Not translated yet: shown in French.")
+        }
+        KioskText {
             font.pixelSize: Theme.smallSize
             color: Theme.textMuted
             visible: page.machineTranslated

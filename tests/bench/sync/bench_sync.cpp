@@ -5,7 +5,7 @@
 //   3. a 500 MB synthetic pack synced over loopback from nginx: CPU time / wall time
 //      (target < 1 core);
 //   4. the switch time (target < 50 ms whatever the pack size), small and 500 MB packs.
-// Run: cmake --build build --target sync-bench   (or PASSERELLE_BENCH=1 ctest -L bench -V)
+// Run: cmake --build build --target sync-bench   (or ctest --test-dir build -L bench -V)
 #include "nginxserver.h"
 #include "objectwriter.h"
 #include "packsignature.h"
