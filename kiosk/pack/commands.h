@@ -17,4 +17,10 @@ int runExport(const QStringList &args);
 int runImport(const QStringList &args);
 int runReport(const QStringList &args);
 
+// Signing and publishing (signcommands.cpp).
+int runKeygen(const QStringList &args);
+int runSign(const QStringList &args);
+int runVerify(const QStringList &args);
+int runPublish(const QStringList &args);
+
 } // namespace passerelle::content
