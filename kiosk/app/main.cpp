@@ -4,6 +4,7 @@
 #include "kioskconfig.h"
 #include "lockdown.h"
 #include "offscreenrender.h"
+#include "kiosksync.h"
 #include "operations.h"
 #include "session.h"
 #include "staffcontroller.h"
@@ -140,6 +141,7 @@ int main(int argc, char **argv)
         return 2;
     }
     KioskServices::Options options;
+    bool packFromStore = false; // only a kiosk on its store's pack syncs
     options.packDir = parser.value(packOption);
     if (options.packDir.isEmpty())
         options.packDir = qEnvironmentVariable("PASSERELLE_PACK");
@@ -151,6 +153,7 @@ int main(int argc, char **argv)
         if (const auto active = activeStorePack(config.stateDirectory)) {
             options.packDir = active->packDir;
             options.objectsDir = active->objectsDir;
+            packFromStore = true;
         }
     }
     if (options.packDir.isEmpty()) {
@@ -239,6 +242,8 @@ int main(int argc, char **argv)
         });
     }
     operations->start(window);
+    const std::unique_ptr<KioskSync> sync =
+        packFromStore && !offscreen ? KioskSync::start(config, kiosk.services().navigator(), &operations->staff()) : nullptr;
     if (parser.isSet(windowedOption))
         window->show();
     else

@@ -88,7 +88,7 @@ Item {
                 KioskText {
                     anchors.centerIn: parent
                     text: root.number
-                    color: Theme.onAccent
+                    color: Theme.accentInk
                     font.bold: true
                 }
             }

@@ -38,7 +38,7 @@ Rectangle {
                     checkable: true
                     checked: Session.workerMode
                     fill: checked ? Theme.accent : Theme.surface
-                    ink: checked ? Theme.onAccent : Theme.text
+                    ink: checked ? Theme.accentInk : Theme.text
                     //: Social-worker panel: show each page in the visitor's language and in French
                     text: qsTr("Side by side with French")
                     onClicked: Session.workerMode = !Session.workerMode
