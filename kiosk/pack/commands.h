@@ -13,5 +13,6 @@ QTextStream &errorStream();
 
 int runBuild(const QStringList &args);
 int runCheck(const QStringList &args);
+int runExportWeb(const QStringList &args);
 
 } // namespace passerelle::content

@@ -30,6 +30,7 @@ const QList<Command> &commands()
     static const QList<Command> list{
         {u"build"_s, u"build CONTENT_DIR OUT_DIR        compile content into a pack (OUT_DIR is replaced only on success)"_s, runBuild},
         {u"check"_s, u"check CONTENT_DIR [--hashes]     list every problem with file:line; --hashes prints block hashes"_s, runCheck},
+        {u"export-web"_s, u"export-web PACK_DIR OUT_DIR [--today YYYY-MM-DD]   write the pack's web copy (static HTML)"_s, runExportWeb},
     };
     return list;
 }
