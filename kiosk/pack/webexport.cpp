@@ -464,8 +464,10 @@ private:
                 + u"<div class=\"text\"><p>"_s + text + u"</p>"_s + audio(d, b) + u"</div></li>\n"_s;
         }
         if (b.kind == u"item") {
-            return u"<li>"_s + icon(d, b.pictogram, u"small"_s) + u"<div class=\"text\"><p>"_s + text + u"</p>"_s
-                + audio(d, b) + u"</div></li>\n"_s;
+            // An item without a pictogram keeps the list's bullet.
+            const QString img = icon(d, b.pictogram, u"small"_s);
+            return (img.isEmpty() ? u"<li class=\"bullet\">"_s : QString(u"<li>"_s + img)) + u"<div class=\"text\"><p>"_s + text
+                + u"</p>"_s + audio(d, b) + u"</div></li>\n"_s;
         }
         if (b.kind == u"warning") {
             return u"<div class=\"warning\">"_s + icon(d, u"warning"_s, u"step-icon"_s) + u"<div class=\"text\"><p>"_s
