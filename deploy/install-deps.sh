@@ -23,7 +23,14 @@ packages=(
   # tests and operations
   xvfb xauth nginx-light minisign clang-14 libclang-rt-14-dev
   libxml2-utils dpkg-dev file systemd
+  # the web copy's pages are checked with tidy (tests/unit/web, tests/integration/web)
+  tidy
 )
+# The browser the kiosk is measured against (tests/bench/compare-browser, ctest -L bench):
+# large, and not needed by the default tests, so only with --bench.
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
