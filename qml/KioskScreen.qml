@@ -41,10 +41,12 @@ Rectangle {
         case "emergency": return emergencyPage
         case "language": return languagePage
         case "status": return statusPage
+        case "attract": return attractPage
         default: return homePage
         }
     }
 
+    Component { id: attractPage; AttractPage {} }
     Component { id: homePage; HomePage {} }
     Component { id: topicPage; TopicPage { topic: Navigator.argument } }
     Component { id: contentPage; ContentPage { pageId: Navigator.argument } }
@@ -52,4 +54,9 @@ Rectangle {
     Component { id: emergencyPage; ContentPage { pageId: "emergency-numbers" } }
     Component { id: languagePage; LanguagePage {} }
     Component { id: statusPage; StatusPage {} }
+
+    IdleWarning {
+        objectName: "idleWarning"
+        anchors.fill: parent
+    }
 }

@@ -9,7 +9,13 @@ using namespace Qt::StringLiterals;
 ContentCatalog::ContentCatalog(std::shared_ptr<const Repository> repository, QObject *parent)
     : QObject(parent), m_repository(std::move(repository))
 {
+    for (const LanguageInfo &l : m_repository->languages()) {
+        if (l.rightToLeft)
+            m_rightToLeft.append(l.code);
+    }
 }
+
+bool ContentCatalog::isRightToLeft(const QString &language) const { return m_rightToLeft.contains(language); }
 
 QString ContentCatalog::packId() const { return m_repository->pack().manifest().packId; }
 qint64 ContentCatalog::packVersion() const { return m_repository->pack().manifest().version; }

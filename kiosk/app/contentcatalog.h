@@ -30,6 +30,8 @@ public:
     void setToday(const QDate &date);
 
     Q_INVOKABLE [[nodiscard]] QString pictogramLabel(const QString &name, const QString &language) const;
+    /** True for a language written right to left (read from the pack once). */
+    Q_INVOKABLE [[nodiscard]] bool isRightToLeft(const QString &language) const;
     Q_INVOKABLE [[nodiscard]] QString topicTitle(const QString &topic, const QString &language) const;
     /** The route of a page by its short code (e.g. "S2"), or empty. */
     Q_INVOKABLE [[nodiscard]] QString routeForCode(const QString &code) const;
@@ -43,6 +45,7 @@ Q_SIGNALS:
 private:
     std::shared_ptr<const Repository> m_repository;
     QDate m_today;
+    QStringList m_rightToLeft;
 };
 
 } // namespace passerelle

@@ -1,5 +1,7 @@
 #include "kiosk.h"
 
+#include "touchwatcher.h"
+
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 
@@ -22,13 +24,17 @@ Result<std::unique_ptr<Kiosk>> Kiosk::open(const KioskServices::Options &options
 Kiosk::~Kiosk()
 {
     // The engine goes first: QML refers to the services until it is gone.
+    m_touchWatcher.reset();
     m_engine.reset();
 }
 
 bool Kiosk::loadUi()
 {
     m_engine->load(QUrl(u"qrc:/qt/qml/Passerelle/Ui/Main.qml"_s));
-    return window() != nullptr;
+    if (!window())
+        return false;
+    m_touchWatcher = std::make_unique<TouchWatcher>(window(), &m_services->idleTimer(), &m_services->narrator());
+    return true;
 }
 
 QQuickWindow *Kiosk::window() const

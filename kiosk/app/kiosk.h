@@ -27,6 +27,7 @@ private:
 
     std::unique_ptr<KioskServices> m_services;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::unique_ptr<QObject> m_touchWatcher;
 };
 
 } // namespace passerelle

@@ -1,8 +1,12 @@
 #include "kioskservices.h"
 
 #include "contentcatalog.h"
+#include "idletimer.h"
+#include "mediaplayerbackend.h"
+#include "narrator.h"
 #include "navigator.h"
 #include "pictogramprovider.h"
+#include "qrcodeprovider.h"
 #include "qmlsingletons.h"
 #include "repository.h"
 #include "session.h"
@@ -14,7 +18,8 @@ namespace passerelle {
 
 using namespace Qt::StringLiterals;
 
-Result<std::unique_ptr<KioskServices>> KioskServices::open(const Options &options)
+Result<std::unique_ptr<KioskServices>> KioskServices::open(const Options &options,
+                                                           std::unique_ptr<AudioBackend> backend)
 {
     Result<std::shared_ptr<Pack>> pack = Pack::openDirectory(options.packDir);
     if (!pack)
@@ -32,7 +37,21 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const Options &option
     s->m_session = std::make_unique<Session>(*s->m_repository, language,
                                              [translator](const QString &code) { translator->apply(code); });
     s->m_navigator = std::make_unique<Navigator>(u"home"_s);
+    s->m_audio = backend ? std::move(backend) : std::make_unique<MediaPlayerBackend>();
+    s->m_narrator = std::make_unique<Narrator>(s->m_audio.get());
+    s->m_idle = std::make_unique<IdleTimer>(options.idleSeconds, options.warningSeconds);
+
+    KioskServices *self = s.get();
+    // The idle timer waits while the visitor listens, and sleeps while nobody is there.
+    QObject::connect(s->m_narrator.get(), &Narrator::stateChanged, s->m_idle.get(), [self] {
+        self->m_idle->setHeld(self->m_narrator->speaking() && !self->m_narrator->paused());
+    });
+    QObject::connect(s->m_navigator.get(), &Navigator::routeChanged, s->m_idle.get(), [self] {
+        self->m_idle->setActive(self->m_navigator->route() != u"attract");
+    });
+    QObject::connect(s->m_idle.get(), &IdleTimer::expired, s->m_idle.get(), [self] { self->endSession(); });
     s->m_navigator->reset(options.startRoute);
+    s->m_idle->setActive(s->m_navigator->route() != u"attract");
     return s;
 }
 
@@ -42,6 +61,8 @@ KioskServices::~KioskServices()
         QmlInstances::session = nullptr;
         QmlInstances::navigator = nullptr;
         QmlInstances::content = nullptr;
+        QmlInstances::narrator = nullptr;
+        QmlInstances::idleTimer = nullptr;
     }
 }
 
@@ -51,11 +72,21 @@ void KioskServices::installInto(QQmlEngine *engine)
     // one module is "not defined" in another (Qt 6.4).
     engine->addImportPath(u"qrc:/qt/qml"_s);
     engine->addImageProvider(u"picto"_s, new PictogramProvider(*m_repository));
+    engine->addImageProvider(u"qr"_s, new QrCodeProvider);
     m_translator->setEngine(engine);
     m_translator->apply(m_session->language());
     QmlInstances::session = m_session.get();
     QmlInstances::navigator = m_navigator.get();
     QmlInstances::content = m_content.get();
+    QmlInstances::narrator = m_narrator.get();
+    QmlInstances::idleTimer = m_idle.get();
+}
+
+void KioskServices::endSession()
+{
+    m_narrator->reset();
+    m_session->reset();
+    m_navigator->reset(u"attract"_s);
 }
 
 } // namespace passerelle

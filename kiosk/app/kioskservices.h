@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audiobackend.h"
 #include "problem.h"
 
 #include <QDate>
@@ -12,6 +13,8 @@ class QQmlEngine;
 namespace passerelle {
 
 class ContentCatalog;
+class IdleTimer;
+class Narrator;
 class Navigator;
 class Repository;
 class Session;
@@ -30,10 +33,14 @@ public:
         QString packDir;   // a pack tree: manifest.json + objects/
         QString language;  // start language; the pack's first language when empty
         QDate today;       // the date that picks dated rules; the real date when invalid
-        QString startRoute = QStringLiteral("home");
+        QString startRoute = QStringLiteral("attract");
+        int idleSeconds = 120;   // no touch for that long ends the session
+        int warningSeconds = 30; // the last part of it shows the "more time" warning
     };
 
-    static Result<std::unique_ptr<KioskServices>> open(const Options &options);
+    /** backend plays the audio; the default is Qt Multimedia (tests pass a fake). */
+    static Result<std::unique_ptr<KioskServices>> open(const Options &options,
+                                                       std::unique_ptr<AudioBackend> backend = {});
     ~KioskServices();
 
     /** Makes the services QML's singletons and adds the pictogram provider; call before loading QML. */
@@ -43,6 +50,11 @@ public:
     [[nodiscard]] ContentCatalog &content() const { return *m_content; }
     [[nodiscard]] Session &session() const { return *m_session; }
     [[nodiscard]] Navigator &navigator() const { return *m_navigator; }
+    [[nodiscard]] Narrator &narrator() const { return *m_narrator; }
+    [[nodiscard]] IdleTimer &idleTimer() const { return *m_idle; }
+
+    /** Forgets the visitor: language, status, modes, audio, volume, and back to the attract screen. */
+    void endSession();
 
 private:
     KioskServices() = default;
@@ -52,6 +64,9 @@ private:
     std::unique_ptr<ContentCatalog> m_content;
     std::unique_ptr<Session> m_session;
     std::unique_ptr<Navigator> m_navigator;
+    std::unique_ptr<AudioBackend> m_audio;
+    std::unique_ptr<Narrator> m_narrator;
+    std::unique_ptr<IdleTimer> m_idle;
 };
 
 } // namespace passerelle

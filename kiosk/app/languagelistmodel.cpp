@@ -6,7 +6,7 @@
 namespace passerelle {
 
 LanguageListModel::LanguageListModel(QObject *parent)
-    : ContentListModel({"code", "endonym", "rightToLeft", "fontFamily"}, parent)
+    : ContentListModel({"code", "endonym", "rightToLeft", "fontFamily", "greeting"}, parent)
 {
 }
 
@@ -14,7 +14,7 @@ QList<QVariantList> LanguageListModel::loadRows() const
 {
     QList<QVariantList> rows;
     for (const LanguageInfo &l : content()->repository().languages())
-        rows.append({l.code, l.endonym, l.rightToLeft, l.font});
+        rows.append({l.code, l.endonym, l.rightToLeft, l.font, l.greeting.isEmpty() ? l.endonym : l.greeting});
     return rows;
 }
 

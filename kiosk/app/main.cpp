@@ -55,8 +55,8 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption packOption(u"pack"_s, u"The pack to show: a folder with manifest.json and objects/."_s, u"dir"_s);
     const QCommandLineOption langOption(u"lang"_s, u"Start in this language (a pack language code)."_s, u"code"_s);
-    const QCommandLineOption routeOption(u"route"_s, u"Start at this route, e.g. home, topic/health, page/amu-steps."_s,
-                                         u"route"_s, u"home"_s);
+    const QCommandLineOption routeOption(u"route"_s, u"Start at this route, e.g. attract, home, topic/health, page/amu-steps."_s,
+                                         u"route"_s, u"attract"_s);
     const QCommandLineOption sizeOption(u"size"_s, u"Window size, e.g. 1920x1080."_s, u"WxH"_s, u"1920x1080"_s);
     const QCommandLineOption todayOption(u"today"_s, u"Show the rules in force on this date (YYYY-MM-DD)."_s, u"date"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Render the route to a PNG file and exit."_s, u"file"_s);

@@ -1,5 +1,6 @@
 #include "pagelistmodel.h"
 
+#include "bidi.h"
 #include "contentcatalog.h"
 #include "repository.h"
 
@@ -28,8 +29,9 @@ void PageListModel::setStatus(const QString &status)
 QList<QVariantList> PageListModel::loadRows() const
 {
     QList<QVariantList> rows;
+    const bool rtl = content()->isRightToLeft(language());
     for (const PageSummary &p : content()->repository().pages(m_topic, m_status, language(), content()->today()))
-        rows.append({p.id, p.title, p.pictogram, p.code});
+        rows.append({p.id, withBaseDirection(p.title, rtl), p.pictogram, p.code});
     return rows;
 }
 

@@ -7,7 +7,8 @@ namespace passerelle {
 /**
  * One page in force today, in a language: its blocks as rows, the page itself as
  * properties. Roles: kind, text, pictogram, target, number, serviceName,
- * serviceAddress, servicePhones. Numbers and phones are isolated left-to-right
+ * serviceAddress, servicePhones, serviceHours, serviceContact (a MECARD for a QR code),
+ * serviceUnverified, audio (a file path, empty when the block has none). Numbers and phones are isolated left-to-right
  * so they read correctly inside right-to-left text.
  */
 class PageModel : public ContentListModel
@@ -23,6 +24,8 @@ class PageModel : public ContentListModel
     Q_PROPERTY(bool machineTranslated READ machineTranslated NOTIFY reloaded FINAL)
     Q_PROPERTY(bool reviewed READ reviewed NOTIFY reloaded FINAL)
     Q_PROPERTY(QString verifiedText READ verifiedText NOTIFY reloaded FINAL)
+    Q_PROPERTY(QStringList audioFiles READ audioFiles NOTIFY reloaded FINAL)
+    Q_PROPERTY(QString webLink READ webLink NOTIFY reloaded FINAL)
 
 public:
     explicit PageModel(QObject *parent = nullptr);
@@ -37,6 +40,10 @@ public:
     [[nodiscard]] bool machineTranslated() const { return m_review == QLatin1String("machine"); }
     [[nodiscard]] bool reviewed() const { return m_review == QLatin1String("reviewed"); }
     [[nodiscard]] QString verifiedText() const { return m_verifiedText; }
+    /** The audio file of each block, in block order; empty where a block has none. */
+    [[nodiscard]] QStringList audioFiles() const { return m_audioFiles; }
+    /** The page in the pack's web copy, for a QR code; empty when the pack has no web copy. */
+    [[nodiscard]] QString webLink() const { return m_webLink; }
 
 Q_SIGNALS:
     void pageIdChanged();
@@ -54,6 +61,8 @@ private:
     mutable QString m_textLanguage;
     mutable QString m_review;
     mutable QString m_verifiedText;
+    mutable QStringList m_audioFiles;
+    mutable QString m_webLink;
 };
 
 } // namespace passerelle

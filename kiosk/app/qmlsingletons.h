@@ -4,6 +4,8 @@
 // that resolve to those instances, with C++ ownership. Tests set the same pointers.
 
 #include "contentcatalog.h"
+#include "idletimer.h"
+#include "narrator.h"
 #include "navigator.h"
 #include "session.h"
 
@@ -19,6 +21,8 @@ struct QmlInstances
     static inline Session *session = nullptr;
     static inline Navigator *navigator = nullptr;
     static inline ContentCatalog *content = nullptr;
+    static inline Narrator *narrator = nullptr;
+    static inline IdleTimer *idleTimer = nullptr;
 };
 
 namespace detail {
@@ -62,6 +66,28 @@ struct ContentSingleton
 public:
     ContentSingleton() = delete;
     static ContentCatalog *create(QQmlEngine *, QJSEngine *) { return detail::handOver(QmlInstances::content); }
+};
+
+struct NarratorSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(passerelle::Narrator)
+    QML_NAMED_ELEMENT(Narrator)
+    QML_SINGLETON
+public:
+    NarratorSingleton() = delete;
+    static Narrator *create(QQmlEngine *, QJSEngine *) { return detail::handOver(QmlInstances::narrator); }
+};
+
+struct IdleTimerSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(passerelle::IdleTimer)
+    QML_NAMED_ELEMENT(IdleTimer)
+    QML_SINGLETON
+public:
+    IdleTimerSingleton() = delete;
+    static IdleTimer *create(QQmlEngine *, QJSEngine *) { return detail::handOver(QmlInstances::idleTimer); }
 };
 
 } // namespace passerelle

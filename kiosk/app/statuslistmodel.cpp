@@ -1,5 +1,6 @@
 #include "statuslistmodel.h"
 
+#include "bidi.h"
 #include "contentcatalog.h"
 #include "repository.h"
 
@@ -17,8 +18,9 @@ StatusListModel::StatusListModel(QObject *parent)
 QList<QVariantList> StatusListModel::loadRows() const
 {
     QList<QVariantList> rows;
+    const bool rtl = content()->isRightToLeft(language());
     for (const ResidenceStatus &s : content()->repository().statuses(language()))
-        rows.append({s.id, s.title, s.hint, s.pictogram});
+        rows.append({s.id, withBaseDirection(s.title, rtl), withBaseDirection(s.hint, rtl), s.pictogram});
     rows.append({Repository::kUnknownStatus,
                  QCoreApplication::translate("StatusListModel", "I don't know / I have no paper"),
                  QCoreApplication::translate("StatusListModel", "General information, and where to ask."),

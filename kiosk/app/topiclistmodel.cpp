@@ -1,5 +1,6 @@
 #include "topiclistmodel.h"
 
+#include "bidi.h"
 #include "contentcatalog.h"
 #include "repository.h"
 
@@ -10,8 +11,9 @@ TopicListModel::TopicListModel(QObject *parent) : ContentListModel({"topicId", "
 QList<QVariantList> TopicListModel::loadRows() const
 {
     QList<QVariantList> rows;
+    const bool rtl = content()->isRightToLeft(language());
     for (const TopicInfo &t : content()->repository().topics(language()))
-        rows.append({t.id, t.title, t.pictogram});
+        rows.append({t.id, withBaseDirection(t.title, rtl), t.pictogram});
     return rows;
 }
 

@@ -15,6 +15,7 @@ struct LanguageInfo
     bool rightToLeft = false;
     QString font;
     QString voice; // espeak-ng voice used at build time, empty when none exists
+    QString greeting;
 };
 
 struct TopicInfo

@@ -9,7 +9,7 @@ const char *packSchemaSql()
     return R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE languages(code TEXT PRIMARY KEY, position INTEGER NOT NULL, endonym TEXT NOT NULL,
-    direction TEXT NOT NULL, font TEXT NOT NULL, voice TEXT NOT NULL);
+    direction TEXT NOT NULL, font TEXT NOT NULL, voice TEXT NOT NULL, greeting TEXT NOT NULL);
 CREATE TABLE pictograms(name TEXT PRIMARY KEY, object TEXT NOT NULL);
 CREATE TABLE pictogram_names(name TEXT NOT NULL, lang TEXT NOT NULL, label TEXT NOT NULL,
     PRIMARY KEY(name, lang));

@@ -31,13 +31,19 @@ Repository::Repository(std::shared_ptr<const Pack> pack) : m_pack(std::move(pack
 
 QString Repository::sourceLanguage() const { return m_sourceLanguage; }
 
+QString Repository::baseUrl() const
+{
+    SqliteStatement q = m_pack->database().prepare(u"SELECT value FROM meta WHERE key = 'base_url'"_s);
+    return q.next() ? q.text(0) : QString();
+}
+
 QList<LanguageInfo> Repository::languages() const
 {
     QList<LanguageInfo> out;
     SqliteStatement q = m_pack->database().prepare(
-        u"SELECT code, endonym, direction, font, voice FROM languages ORDER BY position"_s);
+        u"SELECT code, endonym, direction, font, voice, greeting FROM languages ORDER BY position"_s);
     while (q.next())
-        out.append({q.text(0), q.text(1), q.text(2) == u"rtl", q.text(3), q.text(4)});
+        out.append({q.text(0), q.text(1), q.text(2) == u"rtl", q.text(3), q.text(4), q.text(5)});
     return out;
 }
 

@@ -27,6 +27,8 @@ public:
     [[nodiscard]] const Pack &pack() const { return *m_pack; }
     [[nodiscard]] QList<LanguageInfo> languages() const;
     [[nodiscard]] QString sourceLanguage() const;
+    /** Where the pack's web copy is published (for QR codes), or empty. */
+    [[nodiscard]] QString baseUrl() const;
     [[nodiscard]] QList<TopicInfo> topics(const QString &lang) const;
     [[nodiscard]] std::optional<TopicInfo> topic(const QString &id, const QString &lang) const;
     [[nodiscard]] QList<ResidenceStatus> statuses(const QString &lang) const;

@@ -16,6 +16,12 @@ QString isolateLeftToRight(const QString &text)
     return kLeftToRightIsolate + text + kPopDirectionalIsolate;
 }
 
+QString withBaseDirection(const QString &text, bool rightToLeft)
+{
+    constexpr QChar kRightToLeftMark(0x200f);
+    return rightToLeft && !text.isEmpty() ? kRightToLeftMark + text : text;
+}
+
 QString isolateNumbers(const QString &text)
 {
     // A run of digits that may hold spaces, dots, slashes, dashes, colons or a leading +,

@@ -11,6 +11,13 @@ namespace passerelle {
  */
 [[nodiscard]] QString isolateLeftToRight(const QString &text);
 
+/**
+ * Makes a paragraph read right to left when the language is: Qt takes a paragraph's
+ * direction from its first strong letter, so an Arabic sentence that starts with
+ * "CPAS" or "Unia" would otherwise be laid out left to right. Adds a right-to-left mark.
+ */
+[[nodiscard]] QString withBaseDirection(const QString &text, bool rightToLeft);
+
 /** Isolates every phone number and time range found in running text. */
 [[nodiscard]] QString isolateNumbers(const QString &text);
 

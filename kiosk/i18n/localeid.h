@@ -5,8 +5,8 @@
 namespace passerelle {
 
 /**
- * The ICU/Qt locale for a pack language code. Most codes are locales already; Dari
- * ("prs") is written as Persian of Afghanistan (fa_AF) by ICU and Qt.
+ * The ICU locale for a pack language code. Most codes are locales already; Dari
+ * ("prs") is written as Persian of Afghanistan (fa_AF). Digits are Western everywhere.
  */
 [[nodiscard]] QString localeIdForLanguage(const QString &code);
 

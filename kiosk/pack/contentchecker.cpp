@@ -1,5 +1,7 @@
 #include "contentchecker.h"
 
+#include "uipictograms.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -78,6 +80,11 @@ private:
             if (l.voice.isEmpty())
                 warning(l.origin, u"no speech voice for %1 (%2): its pages will have no audio unless recorded"_s.arg(l.code, l.endonym),
                         u"add recordings under content/audio/%1/"_s.arg(l.code));
+        }
+        for (const QString &name : uiPictograms()) {
+            if (!m_set.pictogramFiles.contains(name))
+                error(pack.origin, u"the kiosk's screens need pictogram \"%1\", which does not exist"_s.arg(name),
+                      u"add content/pictograms/%1.svg"_s.arg(name));
         }
         QSet<QString> codes;
         for (const TopicDecl &t : pack.topics) {

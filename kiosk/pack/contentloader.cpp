@@ -65,7 +65,7 @@ void loadPackYaml(ContentSet &set, const QString &path, Problems &problems)
                 r.error(node, u"each language must be a map"_s);
                 continue;
             }
-            r.checkKeys(node, {u"code"_s, u"endonym"_s, u"direction"_s, u"font"_s, u"voice"_s});
+            r.checkKeys(node, {u"code"_s, u"endonym"_s, u"direction"_s, u"font"_s, u"voice"_s, u"greeting"_s});
             LanguageDecl l;
             l.origin = r.origin(node);
             l.code = r.id(node, "code", u"[a-z]{2,3}"_s);
@@ -75,6 +75,7 @@ void loadPackYaml(ContentSet &set, const QString &path, Problems &problems)
                 r.error(node["direction"], u"direction must be ltr or rtl"_s);
             l.font = r.text(node, "font", true);
             l.voice = r.text(node, "voice", false);
+            l.greeting = r.text(node, "greeting", false);
             if (pack.hasLanguage(l.code))
                 r.error(node, u"language %1 is listed twice"_s.arg(l.code));
             pack.languages.append(l);

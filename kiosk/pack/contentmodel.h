@@ -27,6 +27,7 @@ struct LanguageDecl
     QString direction; // ltr or rtl
     QString font;
     QString voice;     // espeak-ng voice, empty when none
+    QString greeting;  // "Welcome", shown in turn on the attract screen
 };
 
 struct TopicDecl

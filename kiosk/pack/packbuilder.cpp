@@ -142,10 +142,11 @@ private:
     bool writeLanguages()
     {
         SqliteStatement q = prepare(
-            u"INSERT INTO languages(code, position, endonym, direction, font, voice) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"_s);
+            u"INSERT INTO languages(code, position, endonym, direction, font, voice, greeting) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"_s);
         int position = 0;
         for (const LanguageDecl &l : m_set.pack.languages) {
-            q.bind(1, l.code).bind(2, qint64(position++)).bind(3, l.endonym).bind(4, l.direction).bind(5, l.font).bind(6, l.voice);
+            q.bind(1, l.code).bind(2, qint64(position++)).bind(3, l.endonym).bind(4, l.direction).bind(5, l.font).bind(6, l.voice).bind(7, l.greeting);
             if (!run(q))
                 return false;
         }

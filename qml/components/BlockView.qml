@@ -15,14 +15,45 @@ Item {
     required property string serviceName
     required property string serviceAddress
     required property string servicePhones
+    required property string serviceHours
+    required property string serviceContact
+    required property bool serviceUnverified
+    required property string audio
+    required property int index
+    /** Every block's audio file, so one block can be read from the page's list. */
+    property var files: []
+    readonly property bool reading: Narrator.speaking && Narrator.currentIndex === index
 
-    implicitHeight: loader.implicitHeight
+    implicitHeight: Math.max(loader.implicitHeight, listen.visible ? listen.height : 0)
     Accessible.role: Accessible.StaticText
     Accessible.name: root.kind === "service" ? root.serviceName + ". " + root.serviceAddress : root.text
 
+    // The block being read aloud is outlined, so that eyes can follow the voice.
+    Rectangle {
+        anchors { fill: parent; margins: -Theme.mm(1) }
+        visible: root.reading
+        color: "transparent"
+        border.color: Theme.accent
+        border.width: Theme.borderWidth * 2
+        radius: Theme.radius
+    }
+
+    PictogramButton {
+        id: listen
+        objectName: "listenBlock"
+        anchors.right: parent.right
+        visible: root.audio.length > 0
+        pictogramName: "speaker"
+        pictogramSize: Theme.mm(10)
+        property bool keepsSpeech: true
+        //: Reads one block of a page aloud
+        Accessible.name: qsTr("Listen to this part")
+        onClicked: Narrator.play(root.files, root.index, true)
+    }
+
     Loader {
         id: loader
-        width: root.width
+        width: root.width - (listen.visible ? listen.width + Theme.gap : 0)
         sourceComponent: {
             switch (root.kind) {
             case "heading": return heading
@@ -61,7 +92,7 @@ Item {
             }
             Pictogram { name: root.pictogram }
             KioskText {
-                width: root.width - Theme.mm(12) - Theme.pictogramSize - 2 * Theme.gap
+                width: loader.width - Theme.mm(12) - Theme.pictogramSize - 2 * Theme.gap
                 text: root.text
                 anchors.verticalCenter: parent.verticalCenter
             }
@@ -72,7 +103,7 @@ Item {
         Row {
             spacing: Theme.gap
             Pictogram { name: root.pictogram.length > 0 ? root.pictogram : "check"; size: Theme.mm(10) }
-            KioskText { width: root.width - Theme.mm(10) - Theme.gap; text: root.text }
+            KioskText { width: loader.width - Theme.mm(10) - Theme.gap; text: root.text }
         }
     }
     Component {
@@ -89,7 +120,7 @@ Item {
                 spacing: Theme.gap
                 Pictogram { name: "warning" }
                 KioskText {
-                    width: root.width - Theme.pictogramSize - 3 * Theme.gap
+                    width: loader.width - Theme.pictogramSize - 3 * Theme.gap
                     text: root.text
                     font.bold: true
                     anchors.verticalCenter: parent.verticalCenter
@@ -118,11 +149,32 @@ Item {
                 spacing: Theme.gap
                 Pictogram { name: "map-pin" }
                 Column {
-                    width: root.width - Theme.pictogramSize - 3 * Theme.gap
+                    width: loader.width - Theme.pictogramSize - (qr.visible ? qr.width + Theme.gap : 0) - 3 * Theme.gap
                     spacing: Theme.mm(1)
                     KioskText { width: parent.width; text: root.serviceName; font.bold: true }
                     KioskText { width: parent.width; text: root.serviceAddress; visible: text.length > 0 }
                     KioskText { width: parent.width; text: root.servicePhones; visible: text.length > 0; font.bold: true }
+                    KioskText { width: parent.width; text: root.serviceHours; visible: text.length > 0 }
+                    KioskText {
+                        width: parent.width
+                        visible: root.serviceUnverified
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.smallSize
+                        //: Under a service whose address, phone or hours no recent source confirms
+                        text: qsTr("Some of this may have changed: check at the desk.")
+                    }
+                }
+                // Take the contact home: a phone's camera reads it, no network needed.
+                Image {
+                    id: qr
+                    objectName: "serviceQr"
+                    visible: root.serviceContact.length > 0
+                    width: Theme.mm(40); height: width
+                    sourceSize: Qt.size(width, height)
+                    source: visible ? "image://qr/" + encodeURIComponent(root.serviceContact) : ""
+                    smooth: false
+                    Accessible.role: Accessible.Graphic
+                    Accessible.name: qsTr("QR code with this contact, for your phone")
                 }
             }
         }

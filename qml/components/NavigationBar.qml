@@ -40,6 +40,35 @@ Rectangle {
         }
     }
 
+    // Display modes, reachable without reading: pictogram toggles.
+    Row {
+        anchors.centerIn: parent
+        spacing: Theme.gap
+
+        NavigationButton {
+            objectName: "largeTextToggle"
+            pictogramName: "large-text"
+            //: Toggle: bigger text
+            text: qsTr("Bigger text")
+            checkable: true
+            checked: Session.largeText
+            fill: checked ? Theme.accent : Theme.surface
+            ink: checked ? Theme.onAccent : Theme.text
+            onClicked: Session.largeText = !Session.largeText
+        }
+        NavigationButton {
+            objectName: "contrastToggle"
+            pictogramName: "high-contrast"
+            //: Toggle: high-contrast colours
+            text: qsTr("Contrast")
+            checkable: true
+            checked: Session.highContrast
+            fill: checked ? Theme.accent : Theme.surface
+            ink: checked ? Theme.onAccent : Theme.text
+            onClicked: Session.highContrast = !Session.highContrast
+        }
+    }
+
     Row {
         anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
         spacing: Theme.gap

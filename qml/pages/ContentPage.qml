@@ -22,14 +22,29 @@ Item {
         text: page.found ? page.title : qsTr("This page is not in the current content.")
     }
 
+    AudioBar {
+        id: audio
+        anchors { top: title.bottom; left: parent.left; margins: Theme.margin }
+        visible: page.found
+        files: page.audioFiles
+    }
+
     ListView {
         id: blocks
-        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: footer.top; margins: Theme.margin }
+        objectName: "blocks"
+        anchors { top: audio.bottom; left: parent.left; right: parent.right; bottom: footer.top; margins: Theme.margin }
         spacing: Theme.gap
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         model: page
-        delegate: BlockView { width: ListView.view.width }
+        delegate: BlockView {
+            width: ListView.view.width
+            files: page.audioFiles
+        }
+        // The block being read stays in view.
+        currentIndex: Narrator.currentIndex
+        highlightFollowsCurrentItem: true
+        highlightMoveDuration: 200
     }
 
     Row {
@@ -57,5 +72,18 @@ Item {
             text: "\u2066" + page.code + "\u2069"
             Accessible.name: qsTr("Page code %1").arg(page.code)
         }
+    }
+
+    // This page on a phone, from the pack's web copy, when it has one.
+    Image {
+        objectName: "pageQr"
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        visible: page.webLink.length > 0
+        width: Theme.mm(30); height: width
+        sourceSize: Qt.size(width, height)
+        source: visible ? "image://qr/" + encodeURIComponent(page.webLink) : ""
+        smooth: false
+        Accessible.role: Accessible.Graphic
+        Accessible.name: qsTr("QR code with this page, for your phone")
     }
 }

@@ -3,13 +3,16 @@ import QtQuick
 import Passerelle.Kiosk
 import Passerelle.Ui
 
-// Every language by its own name, in its own script. No flags: flags are countries.
+// Every language by its own name, in its own script; no flags (flags are countries).
+// Touching a language selects it (and says its name); the large tick confirms, and the
+// whole kiosk switches at once.
 Item {
     id: root
+    property string selected: Session.language
 
     Grid {
         id: grid
-        anchors { fill: parent; margins: Theme.margin }
+        anchors { top: parent.top; left: parent.left; right: parent.right; bottom: confirm.top; margins: Theme.margin }
         columns: 4
         spacing: Theme.gap
         readonly property int tileWidth: (width - (columns - 1) * spacing) / columns
@@ -25,7 +28,7 @@ Item {
                 width: grid.tileWidth
                 height: Theme.touchTarget * 2
                 text: endonym
-                checked: code === Session.language
+                checked: code === root.selected
                 fill: checked ? Theme.accent : Theme.surface
                 ink: checked ? Theme.onAccent : Theme.text
                 contentItem: Text {
@@ -36,11 +39,30 @@ Item {
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                 }
-                onClicked: {
-                    Session.language = code
-                    Navigator.back()
-                }
+                onClicked: root.selected = code
             }
+        }
+    }
+
+    PictogramButton {
+        id: confirm
+        objectName: "languageConfirm"
+        anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter; margins: Theme.margin }
+        width: Theme.touchTarget * 4
+        height: Theme.touchTarget * 1.5
+        fillWidth: true
+        pictogramName: "check"
+        fill: Theme.accent
+        ink: Theme.onAccent
+        //: Confirms the chosen language
+        text: qsTr("OK")
+        onClicked: {
+            Session.language = root.selected
+            // A new visitor goes on to say which paper they hold; otherwise, back.
+            if (Session.status.length === 0)
+                Navigator.go("status")
+            else
+                Navigator.back()
         }
     }
 }

@@ -48,6 +48,7 @@ TestCase {
         Navigator.reset("home")
         screen = createTemporaryObject(screenComponent, root)
         verify(screen)
+        Services.watch(screen)
     }
 
     function test_homeTopicPageBackHome() {
@@ -77,9 +78,12 @@ TestCase {
         verify(xOf("homeButton") < xOf("languageButton"))
         verify(!screen.LayoutMirroring.enabled)
 
+        Session.status = "undocumented"
         tap("languageButton")
         compare(Navigator.route, "language")
         tap("language_ar")
+        compare(Session.language, "fr") // touching a language only selects it
+        tap("languageConfirm")
         compare(Session.language, "ar")
         compare(Navigator.route, "home")
         verify(screen.LayoutMirroring.enabled)
@@ -88,6 +92,7 @@ TestCase {
 
         tap("languageButton")
         tap("language_en")
+        tap("languageConfirm")
         compare(findNamed(screen, "homeButton").text, "Home")
         tryVerify(() => xOf("homeButton") < xOf("languageButton"))
     }

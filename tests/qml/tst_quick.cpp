@@ -1,7 +1,13 @@
 // Runs the tst_*.qml files against the real kiosk services and the test pack.
+#include "fakeaudiobackend.h"
 #include "kioskservices.h"
+#include "touchwatcher.h"
 
+#include <QQmlContext>
 #include <QQmlEngine>
+#include <QQuickItem>
+#include <QPointer>
+#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
@@ -20,15 +26,38 @@ public Q_SLOTS:
         KioskServices::Options options;
         options.packDir = QStringLiteral(PASSERELLE_TEST_PACK);
         options.today = QDate(2026, 6, 1);
-        auto services = KioskServices::open(options);
+        options.startRoute = QStringLiteral("home");
+        // Short enough for a test, long enough for a tap: a warning after 1 s, the end after 3 s.
+        options.idleSeconds = 3;
+        options.warningSeconds = 2;
+        auto audio = std::make_unique<FakeAudioBackend>();
+        FakeAudioBackend *fake = audio.get();
+        auto services = KioskServices::open(options, std::move(audio));
         if (!services)
             qFatal("cannot open the test pack: %s", qPrintable(services.problem().toString()));
         m_services = std::move(services.value());
         m_services->installInto(engine);
+        engine->rootContext()->setContextProperty(QStringLiteral("FakeAudio"), fake);
+        engine->rootContext()->setContextProperty(QStringLiteral("Services"), this);
+    }
+
+public:
+    /** What the idle timer does at its end, for the tests that cannot wait for it. */
+    Q_INVOKABLE void endSession() { m_services->endSession(); }
+    /** Sees touches on the test window as the kiosk does (activity, interrupting speech). */
+    Q_INVOKABLE void watch(QQuickItem *item)
+    {
+        // Each test file has its own window.
+        if (item->window() != m_watchedWindow) {
+            m_watcher = std::make_unique<TouchWatcher>(item->window(), &m_services->idleTimer(), &m_services->narrator());
+            m_watchedWindow = item->window();
+        }
     }
 
 private:
     std::unique_ptr<KioskServices> m_services;
+    std::unique_ptr<TouchWatcher> m_watcher;
+    QPointer<QQuickWindow> m_watchedWindow; // a closed window may leave its address to the next
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(passerelle, Setup)

@@ -1,6 +1,7 @@
 #include "bidi.h"
 #include "dateformat.h"
 #include "localeid.h"
+#include "openinghours.h"
 
 #include <QTest>
 
@@ -32,9 +33,41 @@ private Q_SLOTS:
     void arabicDatesUseArabicMonthNames()
     {
         const QString ar = longDate(QDate(2026, 11, 1), u"ar"_s);
-        QVERIFY2(ar.contains(u"نوفمبر"_s), qPrintable(ar));
+        QVERIFY2(ar.contains(u"نوفمبر"_s) && ar.contains(u"2026"_s), qPrintable(ar));
         QVERIFY(!longDate(QDate(2026, 11, 1), u"prs"_s).isEmpty());
-        QCOMPARE(localeIdForLanguage(u"prs"_s), u"fa_AF"_s);
+        QCOMPARE(localeIdForLanguage(u"prs"_s), u"fa_AF@numbers=latn"_s);
+    }
+
+    void openingHours_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("hours");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("fr") << u"fr"_s << u"mo-fr 09:30-13:00"_s << u"lundi – vendredi: 09:30 – 13:00"_s;
+        QTest::newRow("en") << u"en"_s << u"mo-fr 09:30-13:00"_s << u"Monday – Friday: 9:30\u202fAM – 1:00\u202fPM"_s;
+        QTest::newRow("one day") << u"tr"_s << u"sa 08:00-22:00"_s << u"Cumartesi: 08:00 – 22:00"_s;
+        QTest::newRow("unreadable kept") << u"fr"_s << u"sur rendez-vous"_s << u"sur rendez-vous"_s;
+    }
+
+    void openingHours()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, hours);
+        QFETCH(QString, expected);
+        QCOMPARE(formatOpeningHours(hours, language), expected);
+    }
+
+    void arabicHoursUseArabicDayNamesAndWesternDigits()
+    {
+        const QString ar = formatOpeningHours(u"mo-fr 09:30-13:00"_s, u"ar"_s);
+        QVERIFY2(ar.contains(u"الاثنين"_s) && ar.contains(u"9:30"_s), qPrintable(ar));
+    }
+
+    void baseDirection()
+    {
+        QCOMPARE(withBaseDirection(u"Unia répond"_s, false), u"Unia répond"_s);
+        QCOMPARE(withBaseDirection(u"Unia تجيب"_s, true), QString(QChar(0x200f) + u"Unia تجيب"_s));
+        QCOMPARE(withBaseDirection(QString(), true), QString());
     }
 
     void isolatesNumbersInsideText_data()

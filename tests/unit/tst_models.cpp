@@ -62,7 +62,8 @@ private Q_SLOTS:
         model.setLanguage(u"en"_s);
         QCOMPARE(value(model, 0, "title").toString(), u"Health"_s);
         model.setLanguage(u"ar"_s);
-        QCOMPARE(value(model, 0, "title").toString(), u"الصحة"_s);
+        // Right-to-left titles carry a right-to-left mark, so they read right to left whatever they start with.
+        QCOMPARE(value(model, 0, "title").toString(), QString(QChar(0x200f) + u"الصحة"_s));
         QCOMPARE(value(model, 1, "pictogram").toString(), u"work"_s);
     }
 

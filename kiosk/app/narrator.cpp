@@ -1,0 +1,130 @@
+#include "narrator.h"
+
+#include "audiobackend.h"
+
+#include <algorithm>
+
+namespace passerelle {
+
+Narrator::Narrator(AudioBackend *backend, QObject *parent) : QObject(parent), m_backend(backend)
+{
+    connect(m_backend, &AudioBackend::finished, this, &Narrator::onFinished);
+    connect(m_backend, &AudioBackend::failed, this, [this] {
+        m_index = -1;
+        m_paused = false;
+        m_failed = true;
+        Q_EMIT stateChanged();
+    });
+    applyVolume();
+}
+
+bool Narrator::canSpeak(const QStringList &files)
+{
+    return std::any_of(files.cbegin(), files.cend(), [](const QString &f) { return !f.isEmpty(); });
+}
+
+void Narrator::play(const QStringList &files, int start, bool onlyOne)
+{
+    m_backend->stop();
+    m_files = files;
+    m_onlyOne = onlyOne;
+    m_failed = false;
+    playFrom(start);
+}
+
+void Narrator::playFrom(int index)
+{
+    m_paused = false;
+    while (index >= 0 && index < m_files.size() && m_files.at(index).isEmpty() && !m_onlyOne)
+        ++index;
+    if (index < 0 || index >= m_files.size() || m_files.at(index).isEmpty()) {
+        m_index = -1;
+        Q_EMIT stateChanged();
+        return;
+    }
+    m_index = index;
+    Q_EMIT stateChanged();
+    m_backend->play(m_files.at(index));
+}
+
+void Narrator::onFinished()
+{
+    if (m_index < 0)
+        return;
+    if (m_onlyOne) {
+        m_index = -1;
+        Q_EMIT stateChanged();
+        return;
+    }
+    playFrom(m_index + 1);
+}
+
+void Narrator::pause()
+{
+    if (m_index < 0 || m_paused)
+        return;
+    m_backend->pause();
+    m_paused = true;
+    Q_EMIT stateChanged();
+}
+
+void Narrator::resume()
+{
+    if (m_index < 0 || !m_paused)
+        return;
+    m_backend->resume();
+    m_paused = false;
+    Q_EMIT stateChanged();
+}
+
+void Narrator::repeat()
+{
+    if (m_index >= 0)
+        playFrom(m_index);
+}
+
+void Narrator::stop()
+{
+    if (m_index < 0 && !m_paused)
+        return;
+    m_backend->stop();
+    m_index = -1;
+    m_paused = false;
+    Q_EMIT stateChanged();
+}
+
+void Narrator::volumeUp()
+{
+    if (m_volumeStep >= kVolumeSteps)
+        return;
+    ++m_volumeStep;
+    applyVolume();
+}
+
+void Narrator::volumeDown()
+{
+    if (m_volumeStep <= 1)
+        return;
+    --m_volumeStep;
+    applyVolume();
+}
+
+void Narrator::reset()
+{
+    stop();
+    m_files.clear();
+    m_failed = false;
+    if (m_volumeStep != kDefaultVolumeStep) {
+        m_volumeStep = kDefaultVolumeStep;
+        applyVolume();
+    }
+    Q_EMIT stateChanged();
+}
+
+void Narrator::applyVolume()
+{
+    m_backend->setVolume(double(m_volumeStep) / kVolumeSteps);
+    Q_EMIT volumeChanged();
+}
+
+} // namespace passerelle

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+namespace passerelle {
+
+class AudioBackend;
+
+/**
+ * The speech queue: reads a page block after block, or one block, and can be paused,
+ * resumed, repeated and stopped. New speech stops the old; any touch elsewhere
+ * interrupts it. Volume moves in a few large steps and returns to the default when
+ * the session is reset.
+ */
+class Narrator : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool speaking READ speaking NOTIFY stateChanged FINAL)
+    Q_PROPERTY(bool paused READ paused NOTIFY stateChanged FINAL)
+    Q_PROPERTY(int currentIndex READ currentIndex NOTIFY stateChanged FINAL)
+    Q_PROPERTY(bool failed READ failed NOTIFY stateChanged FINAL)
+    Q_PROPERTY(int volumeStep READ volumeStep NOTIFY volumeChanged FINAL)
+    Q_PROPERTY(int volumeSteps READ volumeSteps CONSTANT FINAL)
+
+public:
+    static constexpr int kVolumeSteps = 5;
+    static constexpr int kDefaultVolumeStep = 3;
+
+    /** The narrator drives backend but does not own it. */
+    explicit Narrator(AudioBackend *backend, QObject *parent = nullptr);
+
+    /** True while a queue is being read, paused or not. */
+    [[nodiscard]] bool speaking() const { return m_index >= 0; }
+    [[nodiscard]] bool paused() const { return m_paused; }
+    /** The index (in the list given to play()) of the file being read, or -1. */
+    [[nodiscard]] int currentIndex() const { return m_index; }
+    /** True when the last attempt to speak failed (no sound device, damaged file). */
+    [[nodiscard]] bool failed() const { return m_failed; }
+    [[nodiscard]] int volumeStep() const { return m_volumeStep; }
+    [[nodiscard]] int volumeSteps() const { return kVolumeSteps; }
+
+    /** True when at least one of files is not empty: something can be heard. */
+    Q_INVOKABLE [[nodiscard]] static bool canSpeak(const QStringList &files);
+
+    /**
+     * Reads files from index start on, skipping empty entries (blocks without audio);
+     * with onlyOne, reads just that one. Stops whatever was being read.
+     */
+    Q_INVOKABLE void play(const QStringList &files, int start = 0, bool onlyOne = false);
+    Q_INVOKABLE void pause();
+    Q_INVOKABLE void resume();
+    /** Reads the current item again from its start. */
+    Q_INVOKABLE void repeat();
+    Q_INVOKABLE void stop();
+    Q_INVOKABLE void volumeUp();
+    Q_INVOKABLE void volumeDown();
+    /** Silence and the default volume, for the next visitor. */
+    Q_INVOKABLE void reset();
+
+Q_SIGNALS:
+    void stateChanged();
+    void volumeChanged();
+
+private:
+    void playFrom(int index);
+    void onFinished();
+    void applyVolume();
+
+    AudioBackend *m_backend;
+    QStringList m_files;
+    int m_index = -1;
+    bool m_onlyOne = false;
+    bool m_paused = false;
+    bool m_failed = false;
+    int m_volumeStep = kDefaultVolumeStep;
+};
+
+} // namespace passerelle
