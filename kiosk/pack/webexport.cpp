@@ -1,6 +1,7 @@
 #include "webexport.h"
 
 #include "dateformat.h"
+#include "openinghours.h"
 #include "pack.h"
 #include "packbuilder.h"
 #include "repository.h"
@@ -513,6 +514,13 @@ private:
                 phones.append(u"<a href=\""_s + html::telUrl(p) + u"\" dir=\"ltr\">"_s + escape(p) + u"</a>"_s);
             h += u"<p class=\"phones\">"_s + phones.join(u" "_s)
                 + (s.unverified.contains(u"phones"_s) ? toCheck : QString()) + u"</p>\n"_s;
+        }
+        const QStringList hours = formatOpeningHours(s.hours, d.lang());
+        if (!hours.isEmpty()) {
+            h += u"<p class=\"hours\">"_s;
+            for (qsizetype i = 0; i < hours.size(); ++i)
+                h += (i > 0 ? u"<br>"_s : QString()) + html::textWithIsolatedNumbers(hours[i]);
+            h += (s.unverified.contains(u"hours"_s) ? toCheck : QString()) + u"</p>\n"_s;
         }
         if (!s.email.isEmpty())
             h += u"<p><a href=\"mailto:"_s + escape(s.email) + u"\" dir=\"ltr\">"_s + escape(s.email) + u"</a></p>\n"_s;

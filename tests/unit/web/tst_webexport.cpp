@@ -342,11 +342,13 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"<p>Le CPAS décide dans les <bdi dir=\"ltr\">30</bdi> jours.</p>"_s));
         QVERIFY(text.contains(u"<div class=\"warning\"><img src=\"../../pictograms/warning.svg\""_s));
         QVERIFY(text.contains(u"<ul class=\"items\">\n<li class=\"bullet\"><div class=\"text\"><p>Soins préventifs</p>"_s));
-        // The service card: name, address, the phone as a left-to-right tel: link, unconfirmed.
+        // The service card: name, address, the phone as a left-to-right tel: link (unconfirmed),
+        // opening hours as the kiosk reads them out.
         QVERIFY(text.contains(u"<p class=\"name\"><bdi>CPAS de Test</bdi></p>"_s));
         QVERIFY(text.contains(u"<p class=\"address\"><bdi>Rue de l'Essai 1</bdi><br><bdi>5000 Namur</bdi></p>"_s));
         QVERIFY(text.contains(u"<p class=\"phones\"><a href=\"tel:+3281000000\" dir=\"ltr\">+32 81 00 00 00</a>"
                               " <span class=\"unverified\">(à vérifier)</span></p>"_s));
+        QVERIFY(text.contains(u"<p class=\"hours\">lundi – vendredi: <bdi dir=\"ltr\">09:00 – 12:00</bdi></p>"_s));
         // Phone blocks and numbers in right-to-left text stay left to right.
         QVERIFY(page(u"fr/page/emergency-numbers.html"_s).contains(u"<a href=\"tel:112\" dir=\"ltr\">112</a>"_s));
         QVERIFY(page(u"ar/page/emergency-numbers.html"_s).contains(u"اتصل بالرقم <bdi dir=\"ltr\">112</bdi>."_s));
