@@ -16,7 +16,6 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
-
 #include <map>
 #include <optional>
 #include <set>
@@ -92,7 +91,7 @@ public:
         if (m_languages.isEmpty())
             return fail(m_pack.manifestPath(), u"the pack has no languages"_s);
         QStringList codes;
-        for (const LanguageInfo &l : m_languages) {
+        for (const LanguageInfo &l : std::as_const(m_languages)) {
             if (!isWebSafeId(l.code))
                 return fail(m_pack.manifestPath(), u"language code \"%1\" cannot be a URL path"_s.arg(l.code));
             codes.append(l.code);
@@ -262,11 +261,10 @@ private:
         for (const LanguageInfo &l : std::as_const(m_languages)) {
             // The language being read is not a link (tidy 5.6 does not know aria-current yet).
             if (l.code == d.lang())
-                h += u"<li><strong class=\"current\""_s + html::languageAttributes(l.code, l.rightToLeft) + u'>'
-                    + escape(l.endonym) + u"</strong></li>\n"_s;
+                h += u"<li><strong class=\"current\">"_s + endonym(l) + u"</strong></li>\n"_s;
             else
-                h += u"<li><a href=\""_s + d.root() + l.code + u'/' + d.rest + u"\" hreflang=\""_s + l.code + u'"'
-                    + html::languageAttributes(l.code, l.rightToLeft) + u'>' + escape(l.endonym) + u"</a></li>\n"_s;
+                h += u"<li><a href=\""_s + d.root() + l.code + u'/' + d.rest + u"\" hreflang=\""_s + l.code + u"\">"_s
+                    + endonym(l) + u"</a></li>\n"_s;
         }
         h += u"</ul>\n</nav>\n<p class=\"in-force\">"_s
             + escape(ui(d, WebText::InForceOn).arg(longDate(m_today, d.lang()))) + u"</p>\n</footer>\n</body>\n</html>\n"_s;
@@ -276,6 +274,16 @@ private:
     bool writeDocument(const Doc &d, const QString &title, const QString &mainHtml)
     {
         return write(d.path(), document(d, title, mainHtml).toUtf8());
+    }
+
+    /**
+     * A language's own name, marked with its language and direction. The mark is on an
+     * element of its own, so that the style sheet can enlarge small scripts inside any
+     * link or tile without changing the tile's own size.
+     */
+    static QString endonym(const LanguageInfo &l)
+    {
+        return u"<span"_s + html::languageAttributes(l.code, l.rightToLeft) + u'>' + escape(l.endonym) + u"</span>"_s;
     }
 
     /** The heading of a screen: its pictogram, then an <h1>. */
@@ -339,8 +347,8 @@ private:
         }
         h += names.join(u" · "_s) + u"</h1></div>\n<ul class=\"language-tiles\">\n"_s;
         for (const LanguageInfo &l : std::as_const(m_languages)) {
-            h += u"<li><a href=\""_s + l.code + u"/index.html\" hreflang=\""_s + l.code + u'"'
-                + html::languageAttributes(l.code, l.rightToLeft) + u'>' + escape(l.endonym) + u"</a></li>\n"_s;
+            h += u"<li><a href=\""_s + l.code + u"/index.html\" hreflang=\""_s + l.code + u"\">"_s + endonym(l)
+                + u"</a></li>\n"_s;
         }
         h += u"</ul>\n</main>\n</body>\n</html>\n"_s;
         return write(u"index.html"_s, h.toUtf8());
