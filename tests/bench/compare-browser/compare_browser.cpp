@@ -583,7 +583,8 @@ int main(int argc, char **argv)
     }
 
     // The report.
-    out() << "## compare-browser, " << QDateTime::currentDateTimeUtc().toString(u"yyyy-MM-dd HH:mm"_s) << " UTC\n\n";
+    // Bold lines rather than headings: the report is pasted into other documents as it is.
+    out() << "\n**compare-browser, " << QDateTime::currentDateTimeUtc().toString(u"yyyy-MM-dd HH:mm"_s) << " UTC**\n\n";
     out() << "- machine: " << firstLine(u"sh"_s, {u"-c"_s, u"grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"_s})
         << ", " << QThread::idealThreadCount() << " cores, " << firstLine(u"uname"_s, {u"-r"_s}) << '\n';
     out() << "- browser: " << firstLine(chromium, {u"--version"_s}) << "; kiosk: passerelle, Qt " << qVersion()
@@ -609,14 +610,14 @@ int main(int argc, char **argv)
              "between the processes sharing them), sampled every "
           << kSampleMs * kPssEvery << " ms. Largest process: the largest ru_maxrss of one process.\n\n";
 
-    out() << "### Time to the first screen (ms; median, min-max)\n\n";
+    out() << "**Time to the first screen** (ms; median, and min-max over the runs)\n\n";
     out() << "| screen | lang | pack | kiosk | browser | kiosk / browser |\n|---|---|---|---:|---:|---:|\n";
     for (const Scenario &s : std::as_const(scenarios)) {
         const QList<double> kt = values(s.kiosk, &Measurement::screenMs), bt = values(s.browser, &Measurement::screenMs);
         out() << "| " << s.label << " | " << s.lang << " | " << s.packLabel << " | " << spread(kt) << " | " << spread(bt)
               << " | " << ratio(median(kt), median(bt)) << " |\n";
     }
-    out() << "\n### Peak memory (MiB; medians)\n\n";
+    out() << "\n**Peak memory** (MiB; medians)\n\n";
     out() << "| screen | lang | pack | kiosk tree RSS | browser tree RSS | ratio | kiosk tree PSS | browser tree PSS | ratio "
              "| kiosk largest process | browser largest process | ratio | browser processes |\n";
     out() << "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
@@ -637,7 +638,7 @@ int main(int argc, char **argv)
     out() << "\nTarget: the kiosk at most a quarter (0.25) of the browser's time and memory.\n";
 
     if (scale > 1) {
-        out() << "\n### Scaling with content (" << scale << "x the demo pack)\n\n";
+        out() << "\n**Scaling with content** (" << scale << "x the demo pack; medians)\n\n";
         out() << "| | demo pack | " << scale << "x demo |\n|---|---:|---:|\n";
         out() << "| page ids | " << folderFiles(QDir(site1).filePath(u"fr/page"_s), u".html"_s) << " | "
             << folderFiles(QDir(siteN).filePath(u"fr/page"_s), u".html"_s) << " |\n";
