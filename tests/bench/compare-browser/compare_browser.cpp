@@ -2,8 +2,9 @@
 // alternative, a browser in kiosk mode showing the pack's web copy (headless Chromium
 // --screenshot), on the same pack, route, language and window size.
 //
-// For each screen, pairs of runs alternate which program goes first; one warm-up pair
-// is discarded, so both read their files from the page cache. Per run:
+// Rounds over every screen: in each, a pair of runs per screen, the program going first
+// alternating from round to round; a warm-up round is discarded, so both programs read
+// their files from the page cache. Per run:
 //   time to screen  process start (just before posix_spawn) to the PNG closed after
 //                   writing (inotify IN_CLOSE_WRITE / IN_MOVED_TO on its folder);
 //   peak tree RSS   the largest sum of VmRSS over the process and all its descendants,
@@ -535,10 +536,12 @@ int main(int argc, char **argv)
     QDir().mkpath(shots);
     const QString windowSize = QString(size).replace(u'x', u',');
     int failures = 0;
-    for (Scenario &s : scenarios) {
-        err() << "compare-browser: " << s.label << " (" << s.lang << ", " << s.packLabel << ")";
+    // Rounds over every screen rather than one screen after the other, so that a change
+    // of load on the machine during the bench weighs on every screen alike.
+    for (int i = -1; i < runs; ++i) { // round -1 warms the caches and is not counted
+        err() << "compare-browser: " << (i < 0 ? u"warm-up"_s : u"round %1/%2"_s.arg(i + 1).arg(runs));
         err().flush();
-        for (int i = -1; i < runs; ++i) { // run -1 warms the caches and is not counted
+        for (Scenario &s : scenarios) {
             const QString kioskPng = QDir(shots).filePath(u"kiosk.png"_s);
             const QString browserPng = QDir(shots).filePath(u"browser.png"_s);
             const QStringList kioskArgs{kiosk, u"--pack"_s, s.pack, u"--screenshot"_s, kioskPng, u"--route"_s, s.route,
@@ -550,9 +553,8 @@ int main(int argc, char **argv)
                                           u"--user-data-dir="_s + profile.path(), u"--window-size="_s + windowSize,
                                           u"--screenshot="_s + browserPng,
                                           u"file://"_s + QDir(s.site).filePath(s.webPath)};
-            const bool kioskFirst = i % 2 == 0;
             Measurement k, b;
-            if (kioskFirst) {
+            if (i % 2 == 0) {
                 k = measure(kioskArgs, {}, kioskPng, log);
                 b = measure(browserArgs, {}, browserPng, log);
             } else {
@@ -561,7 +563,7 @@ int main(int argc, char **argv)
             }
             for (const Measurement *m : {&k, &b}) {
                 if (!m->ok) {
-                    err() << "\n  run " << i << ": " << m->error;
+                    err() << "\n  " << s.label << ", round " << i << ": " << m->error;
                     ++failures;
                 }
             }
@@ -602,7 +604,8 @@ int main(int argc, char **argv)
     }
     out() << "- the sampling of /proc took " << QString::number(elapsed > 0 ? 100 * sampling / elapsed : 0, 'f', 1)
           << "% of one core during the runs (CPU time)\n";
-    out() << "- " << runs << " measured pairs per screen after one warm-up pair, order alternating; window " << size
+    out() << "- " << runs << " rounds of one pair per screen after a warm-up round, which program goes first "
+             "alternating; window " << size
         << "; rules in force on " << today << "\n";
     out() << "- time: process start to the PNG written. Tree RSS: the largest sum of RSS over the process and its "
              "descendants, sampled every "
