@@ -14,7 +14,7 @@ packages=(
   qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtquick-templates
   qml6-module-qtqml-workerscript qml6-module-qtquick-shapes qml6-module-qtmultimedia
-  qml6-module-qtquick-virtualkeyboard qml6-module-qttest
+  qml6-module-qtquick-virtualkeyboard qml6-module-qt-labs-folderlistmodel qml6-module-qttest
   qt6-qpa-plugins libqt6svg6 qt6-image-formats-plugins qt6-wayland
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   fonts-noto-core

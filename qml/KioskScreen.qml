@@ -3,6 +3,7 @@
 import QtQuick
 import Passerelle.Kiosk
 import Passerelle.Ui
+import QtQuick.VirtualKeyboard
 
 // The whole kiosk: the navigation bar and the screen of the current route.
 // The layout mirrors here, once, for right-to-left languages.
@@ -15,6 +16,7 @@ Rectangle {
     NavigationBar {
         id: bar
         anchors { top: parent.top; left: parent.left; right: parent.right }
+        onStaffRequested: staffPanel.visible = true
     }
 
     Loader {
@@ -55,8 +57,23 @@ Rectangle {
     Component { id: languagePage; LanguagePage {} }
     Component { id: statusPage; StatusPage {} }
 
+    StaffPanel {
+        id: staffPanel
+        objectName: "staffPanel"
+        anchors.fill: parent
+        visible: false
+        onClosed: visible = false
+    }
+
     IdleWarning {
         objectName: "idleWarning"
         anchors.fill: parent
+    }
+
+    // The on-screen keyboard, for the social worker's code and search fields.
+    InputPanel {
+        objectName: "keyboard"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        visible: active
     }
 }

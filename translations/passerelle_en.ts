@@ -2,28 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AttractPage</name>
+    <message>
+        <location filename="../qml/pages/AttractPage.qml" line="57"/>
+        <source>Touch the screen to start</source>
+        <translation>Touch the screen to start</translation>
+    </message>
+</context>
+<context>
+    <name>AudioBar</name>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="20"/>
+        <source>Listen</source>
+        <extracomment>Audio: read the whole page aloud</extracomment>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="27"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="27"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="34"/>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="41"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="49"/>
+        <source>Quieter</source>
+        <extracomment>Audio: quieter</extracomment>
+        <translation>Quieter</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="59"/>
+        <source>Louder</source>
+        <extracomment>Audio: louder</extracomment>
+        <translation>Louder</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="73"/>
+        <source>No audio in this language.</source>
+        <extracomment>Shown instead of the play button when a language has no audio</extracomment>
+        <translation>No audio in this language.</translation>
+    </message>
+</context>
+<context>
+    <name>BlockView</name>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="52"/>
+        <source>Listen to this part</source>
+        <extracomment>Reads one block of a page aloud</extracomment>
+        <translation>Listen to this part</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="166"/>
+        <source>Some of this may have changed: check at the desk.</source>
+        <extracomment>Under a service whose address, phone or hours no recent source confirms</extracomment>
+        <translation>Some of this may have changed: check at the desk.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="179"/>
+        <source>QR code with this contact, for your phone</source>
+        <translation>QR code with this contact, for your phone</translation>
+    </message>
+</context>
+<context>
     <name>ContentPage</name>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="22"/>
+        <location filename="../qml/pages/ContentPage.qml" line="31"/>
         <source>This page is not in the current content.</source>
         <translation>This page is not in the current content.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="45"/>
+        <location filename="../qml/pages/ContentPage.qml" line="93"/>
         <source>Checked on %1</source>
         <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
         <translation>Checked on %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="52"/>
+        <location filename="../qml/pages/ContentPage.qml" line="101"/>
+        <source>Not translated yet: shown in French.</source>
+        <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
+        <translation>Not translated yet: shown in French.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="108"/>
         <source>Machine translation: ask a social worker if something is unclear.</source>
         <extracomment>Page footer for pages translated by a machine</extracomment>
         <translation>Machine translation: ask a social worker if something is unclear.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="58"/>
+        <location filename="../qml/pages/ContentPage.qml" line="114"/>
         <source>Page code %1</source>
         <translation>Page code %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="128"/>
+        <source>QR code with this page, for your phone</source>
+        <translation>QR code with this page, for your phone</translation>
     </message>
 </context>
 <context>
@@ -35,48 +121,133 @@
         <translation>What do you need?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="48"/>
+        <location filename="../qml/pages/HomePage.qml" line="51"/>
+        <source>Bigger text</source>
+        <extracomment>Toggle: bigger text</extracomment>
+        <translation>Bigger text</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="62"/>
+        <source>Contrast</source>
+        <extracomment>Toggle: high-contrast colours</extracomment>
+        <translation>Contrast</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="77"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>Which paper do you have?</translation>
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="35"/>
+        <source>Are you still there?</source>
+        <extracomment>Idle warning: the session is about to end</extracomment>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="42"/>
+        <source>Everything will be erased in %1 seconds.</source>
+        <extracomment>Idle warning; %1 is a number of seconds</extracomment>
+        <translation>Everything will be erased in %1 seconds.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="54"/>
+        <source>More time</source>
+        <extracomment>Idle warning button: keep the session going</extracomment>
+        <translation>More time</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../qml/pages/LanguagePage.qml" line="59"/>
+        <source>OK</source>
+        <extracomment>Confirms the chosen language</extracomment>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>NavigationBar</name>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="28"/>
+        <location filename="../qml/components/NavigationBar.qml" line="38"/>
         <source>Home</source>
         <extracomment>Navigation button: back to the four topics</extracomment>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="36"/>
+        <location filename="../qml/components/NavigationBar.qml" line="46"/>
         <source>Back</source>
         <extracomment>Navigation button: previous screen</extracomment>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="51"/>
+        <location filename="../qml/components/NavigationBar.qml" line="61"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="58"/>
+        <location filename="../qml/components/NavigationBar.qml" line="68"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>Emergency</translation>
     </message>
 </context>
 <context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="43"/>
+        <source>Side by side with French</source>
+        <extracomment>Social-worker panel: show each page in the visitor&apos;s language and in French</extracomment>
+        <translation>Side by side with French</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="49"/>
+        <source>Change the paper</source>
+        <translation>Change the paper</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="56"/>
+        <source>New visitor</source>
+        <extracomment>Social-worker panel: erase everything and go back to the start</extracomment>
+        <translation>New visitor</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="70"/>
+        <source>Code, e.g. S2</source>
+        <extracomment>Placeholder of the field where a social worker types a page code such as S2</extracomment>
+        <translation>Code, e.g. S2</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="72"/>
+        <source>Page code</source>
+        <translation>Page code</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="80"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="98"/>
+        <location filename="../qml/components/StaffPanel.qml" line="100"/>
+        <source>Search</source>
+        <extracomment>Placeholder of the search field</extracomment>
+        <translation>Search</translation>
+    </message>
+</context>
+<context>
     <name>StatusListModel</name>
     <message>
-        <location filename="../kiosk/app/statuslistmodel.cpp" line="23"/>
+        <location filename="../kiosk/app/statuslistmodel.cpp" line="25"/>
         <source>I don&apos;t know / I have no paper</source>
         <translation>I don't know / I have no paper</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/statuslistmodel.cpp" line="24"/>
+        <location filename="../kiosk/app/statuslistmodel.cpp" line="26"/>
         <source>General information, and where to ask.</source>
         <translation>General information, and where to ask.</translation>
     </message>
@@ -93,7 +264,7 @@
 <context>
     <name>TopicPage</name>
     <message>
-        <location filename="../qml/pages/TopicPage.qml" line="47"/>
+        <location filename="../qml/pages/TopicPage.qml" line="48"/>
         <source>Nothing here applies to your paper. Please ask at the desk.</source>
         <extracomment>Shown when no page of a topic applies to the chosen residence status</extracomment>
         <translation>Nothing here applies to your paper. Please ask at the desk.</translation>

@@ -2,28 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AttractPage</name>
+    <message>
+        <location filename="../qml/pages/AttractPage.qml" line="57"/>
+        <source>Touch the screen to start</source>
+        <translation>Touchez l'écran pour commencer</translation>
+    </message>
+</context>
+<context>
+    <name>AudioBar</name>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="20"/>
+        <source>Listen</source>
+        <extracomment>Audio: read the whole page aloud</extracomment>
+        <translation>Écouter</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="27"/>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="27"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="34"/>
+        <source>Repeat</source>
+        <translation>Répéter</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="41"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="49"/>
+        <source>Quieter</source>
+        <extracomment>Audio: quieter</extracomment>
+        <translation>Moins fort</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="59"/>
+        <source>Louder</source>
+        <extracomment>Audio: louder</extracomment>
+        <translation>Plus fort</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="73"/>
+        <source>No audio in this language.</source>
+        <extracomment>Shown instead of the play button when a language has no audio</extracomment>
+        <translation>Pas d'audio dans cette langue.</translation>
+    </message>
+</context>
+<context>
+    <name>BlockView</name>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="52"/>
+        <source>Listen to this part</source>
+        <extracomment>Reads one block of a page aloud</extracomment>
+        <translation>Écouter ce passage</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="166"/>
+        <source>Some of this may have changed: check at the desk.</source>
+        <extracomment>Under a service whose address, phone or hours no recent source confirms</extracomment>
+        <translation>Certaines informations ont peut-être changé : vérifiez à l'accueil.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="179"/>
+        <source>QR code with this contact, for your phone</source>
+        <translation>Code QR avec ce contact, pour votre téléphone</translation>
+    </message>
+</context>
+<context>
     <name>ContentPage</name>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="22"/>
+        <location filename="../qml/pages/ContentPage.qml" line="31"/>
         <source>This page is not in the current content.</source>
         <translation>Cette page n'existe pas dans le contenu actuel.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="45"/>
+        <location filename="../qml/pages/ContentPage.qml" line="93"/>
         <source>Checked on %1</source>
         <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
         <translation>Vérifié le %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="52"/>
+        <location filename="../qml/pages/ContentPage.qml" line="101"/>
+        <source>Not translated yet: shown in French.</source>
+        <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
+        <translation>Pas encore traduit : affiché en français.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="108"/>
         <source>Machine translation: ask a social worker if something is unclear.</source>
         <extracomment>Page footer for pages translated by a machine</extracomment>
         <translation>Traduction automatique : demandez à un travailleur social si quelque chose n'est pas clair.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="58"/>
+        <location filename="../qml/pages/ContentPage.qml" line="114"/>
         <source>Page code %1</source>
         <translation>Code de la page %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="128"/>
+        <source>QR code with this page, for your phone</source>
+        <translation>Code QR avec cette page, pour votre téléphone</translation>
     </message>
 </context>
 <context>
@@ -35,48 +121,133 @@
         <translation>De quoi avez-vous besoin ?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="48"/>
+        <location filename="../qml/pages/HomePage.qml" line="51"/>
+        <source>Bigger text</source>
+        <extracomment>Toggle: bigger text</extracomment>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="62"/>
+        <source>Contrast</source>
+        <extracomment>Toggle: high-contrast colours</extracomment>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="77"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>Quel papier avez-vous ?</translation>
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="35"/>
+        <source>Are you still there?</source>
+        <extracomment>Idle warning: the session is about to end</extracomment>
+        <translation>Vous êtes toujours là ?</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="42"/>
+        <source>Everything will be erased in %1 seconds.</source>
+        <extracomment>Idle warning; %1 is a number of seconds</extracomment>
+        <translation>Tout sera effacé dans %1 secondes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="54"/>
+        <source>More time</source>
+        <extracomment>Idle warning button: keep the session going</extracomment>
+        <translation>Plus de temps</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../qml/pages/LanguagePage.qml" line="59"/>
+        <source>OK</source>
+        <extracomment>Confirms the chosen language</extracomment>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>NavigationBar</name>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="28"/>
+        <location filename="../qml/components/NavigationBar.qml" line="38"/>
         <source>Home</source>
         <extracomment>Navigation button: back to the four topics</extracomment>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="36"/>
+        <location filename="../qml/components/NavigationBar.qml" line="46"/>
         <source>Back</source>
         <extracomment>Navigation button: previous screen</extracomment>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="51"/>
+        <location filename="../qml/components/NavigationBar.qml" line="61"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="58"/>
+        <location filename="../qml/components/NavigationBar.qml" line="68"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>Urgence</translation>
     </message>
 </context>
 <context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="43"/>
+        <source>Side by side with French</source>
+        <extracomment>Social-worker panel: show each page in the visitor&apos;s language and in French</extracomment>
+        <translation>Côte à côte avec le français</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="49"/>
+        <source>Change the paper</source>
+        <translation>Changer le papier</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="56"/>
+        <source>New visitor</source>
+        <extracomment>Social-worker panel: erase everything and go back to the start</extracomment>
+        <translation>Nouvelle personne</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="70"/>
+        <source>Code, e.g. S2</source>
+        <extracomment>Placeholder of the field where a social worker types a page code such as S2</extracomment>
+        <translation>Code, par ex. S2</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="72"/>
+        <source>Page code</source>
+        <translation>Code de la page</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="80"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="98"/>
+        <location filename="../qml/components/StaffPanel.qml" line="100"/>
+        <source>Search</source>
+        <extracomment>Placeholder of the search field</extracomment>
+        <translation>Rechercher</translation>
+    </message>
+</context>
+<context>
     <name>StatusListModel</name>
     <message>
-        <location filename="../kiosk/app/statuslistmodel.cpp" line="23"/>
+        <location filename="../kiosk/app/statuslistmodel.cpp" line="25"/>
         <source>I don&apos;t know / I have no paper</source>
         <translation>Je ne sais pas / je n'ai pas de papier</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/statuslistmodel.cpp" line="24"/>
+        <location filename="../kiosk/app/statuslistmodel.cpp" line="26"/>
         <source>General information, and where to ask.</source>
         <translation>Informations générales, et où demander.</translation>
     </message>
@@ -93,7 +264,7 @@
 <context>
     <name>TopicPage</name>
     <message>
-        <location filename="../qml/pages/TopicPage.qml" line="47"/>
+        <location filename="../qml/pages/TopicPage.qml" line="48"/>
         <source>Nothing here applies to your paper. Please ask at the desk.</source>
         <extracomment>Shown when no page of a topic applies to the chosen residence status</extracomment>
         <translation>Rien ici ne correspond à votre papier. Demandez à l'accueil.</translation>

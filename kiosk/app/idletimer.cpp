@@ -36,6 +36,14 @@ void IdleTimer::activity()
     restart();
 }
 
+void IdleTimer::endNow()
+{
+    m_untilWarning.stop();
+    m_countdown.stop();
+    setWarning(false);
+    Q_EMIT expired();
+}
+
 void IdleTimer::restart()
 {
     m_untilWarning.stop();

@@ -37,6 +37,8 @@ public:
     Q_INVOKABLE void activity();
     /** The "more time" button. */
     Q_INVOKABLE void moreTime() { activity(); }
+    /** Ends the session at once (a social worker's "new visitor"). */
+    Q_INVOKABLE void endNow();
 
 Q_SIGNALS:
     void warningChanged();

@@ -38,13 +38,17 @@ QSize parseSize(const QString &text)
 
 int main(int argc, char **argv)
 {
-    const bool offscreen = hasArgument(argc, argv, "--screenshot") || hasArgument(argc, argv, "--self-test");
+    const bool offscreen = hasArgument(argc, argv, "--screenshot") || hasArgument(argc, argv, "--self-test")
+        || hasArgument(argc, argv, "--gallery");
     if (offscreen) {
         // Rendering to a file needs no screen and no GPU.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     }
+    // The social worker's fields type with Qt Virtual Keyboard; a kiosk has no keyboard.
+    if (qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(u"passerelle"_s);
     QGuiApplication::setApplicationVersion(QStringLiteral(PASSERELLE_VERSION));
@@ -60,10 +64,14 @@ int main(int argc, char **argv)
     const QCommandLineOption sizeOption(u"size"_s, u"Window size, e.g. 1920x1080."_s, u"WxH"_s, u"1920x1080"_s);
     const QCommandLineOption todayOption(u"today"_s, u"Show the rules in force on this date (YYYY-MM-DD)."_s, u"date"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"Render the route to a PNG file and exit."_s, u"file"_s);
+    const QCommandLineOption galleryOption(u"gallery"_s, u"Render every route in every language to DIR/<lang>/<route>.png and exit."_s, u"dir"_s);
     const QCommandLineOption selfTestOption(u"self-test"_s, u"Load every route in every language; fail on any QML warning."_s);
     const QCommandLineOption windowedOption(u"windowed"_s, u"Open in a window instead of full screen."_s);
-    parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, selfTestOption,
-                       windowedOption});
+    const QCommandLineOption largeTextOption(u"large-text"_s, u"Start in large-text mode."_s);
+    const QCommandLineOption contrastOption(u"high-contrast"_s, u"Start in high-contrast mode."_s);
+    const QCommandLineOption workerOption(u"worker"_s, u"Start in social-worker mode (pages side by side with French)."_s);
+    parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, galleryOption, selfTestOption,
+                       windowedOption, largeTextOption, contrastOption, workerOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -90,6 +98,9 @@ int main(int argc, char **argv)
         return 1;
     }
     Kiosk &kiosk = *opened.value();
+    kiosk.services().session().setLargeText(parser.isSet(largeTextOption));
+    kiosk.services().session().setHighContrast(parser.isSet(contrastOption));
+    kiosk.services().session().setWorkerMode(parser.isSet(workerOption));
     if (!kiosk.loadUi()) {
         err << "passerelle: the user interface failed to load (see the QML errors above)\n";
         return 1;
@@ -107,6 +118,14 @@ int main(int argc, char **argv)
             return 1;
         }
         return 0;
+    }
+    if (parser.isSet(galleryOption)) {
+        QStringList problems;
+        const int written = renderGallery(kiosk, parser.value(galleryOption), &problems);
+        for (const QString &p : std::as_const(problems))
+            err << "gallery: " << p << '\n';
+        err << "gallery: " << written << " pictures in " << parser.value(galleryOption) << '\n';
+        return problems.isEmpty() ? 0 : 1;
     }
     if (parser.isSet(selfTestOption)) {
         QStringList problems;

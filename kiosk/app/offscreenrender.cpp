@@ -8,6 +8,7 @@
 #include "session.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QQuickWindow>
 
 namespace passerelle {
@@ -28,6 +29,32 @@ void collectWarnings(QtMsgType type, const QMessageLogContext &context, const QS
 
 } // namespace
 
+QString galleryFileName(const QString &route)
+{
+    return QString(route).replace(u'/', u'_') + u".png"_s;
+}
+
+int renderGallery(Kiosk &kiosk, const QString &dir, QStringList *problems)
+{
+    int written = 0;
+    const QStringList routes = QStringList{u"attract"_s, u"emergency"_s} + kiosk.services().content().routes();
+    for (const LanguageInfo &language : kiosk.services().content().repository().languages()) {
+        const QDir folder(QDir(dir).filePath(language.code));
+        if (!folder.mkpath(u"."_s)) {
+            problems->append(u"cannot create "_s + folder.path());
+            return written;
+        }
+        for (const QString &route : routes) {
+            const QString file = folder.filePath(galleryFileName(route));
+            if (renderRoute(kiosk, route, language.code).save(file))
+                ++written;
+            else
+                problems->append(u"cannot write "_s + file);
+        }
+    }
+    return written;
+}
+
 QImage renderRoute(Kiosk &kiosk, const QString &route, const QString &language)
 {
     kiosk.services().session().setLanguage(language);
@@ -45,14 +72,22 @@ int runSelfTest(Kiosk &kiosk, QStringList *problems)
 
     const QStringList routes = kiosk.services().content().routes();
     const auto languages = kiosk.services().content().repository().languages();
-    for (const LanguageInfo &language : languages) {
-        for (const QString &route : routes) {
-            const qsizetype before = problems->size();
-            const QImage image = renderRoute(kiosk, route, language.code);
-            if (image.isNull())
-                problems->append(u"route %1 in %2 rendered nothing"_s.arg(route, language.code));
-            for (qsizetype i = before; i < problems->size(); ++i)
-                (*problems)[i] = u"[%1 %2] "_s.arg(language.code, route) + problems->at(i);
+    Session &session = kiosk.services().session();
+    // Once as a visitor first sees it, once with every mode on (large text, high
+    // contrast, a social worker's side-by-side French).
+    for (const bool modes : {false, true}) {
+        for (const LanguageInfo &language : languages) {
+            for (const QString &route : routes) {
+                session.setLargeText(modes);
+                session.setHighContrast(modes);
+                session.setWorkerMode(modes);
+                const qsizetype before = problems->size();
+                const QImage image = renderRoute(kiosk, route, language.code);
+                if (image.isNull())
+                    problems->append(u"route %1 in %2 rendered nothing"_s.arg(route, language.code));
+                for (qsizetype i = before; i < problems->size(); ++i)
+                    (*problems)[i] = u"[%1 %2%3] "_s.arg(language.code, route, modes ? u" modes"_s : QString()) + problems->at(i);
+            }
         }
     }
     qInstallMessageHandler(s_previous);

@@ -12,6 +12,15 @@ class Kiosk;
 /** Shows a route in a language and renders the window to an image, synchronously. */
 [[nodiscard]] QImage renderRoute(Kiosk &kiosk, const QString &route, const QString &language);
 
+/** The file name a route's picture gets in a gallery: "page/amu" -> "page_amu". */
+[[nodiscard]] QString galleryFileName(const QString &route);
+
+/**
+ * Renders every route of the pack in every language to dir/<lang>/<route>.png, for
+ * editors to look at. Returns the number of files written; problems name what failed.
+ */
+[[nodiscard]] int renderGallery(Kiosk &kiosk, const QString &dir, QStringList *problems);
+
 /**
  * Visits every route of the pack in every language and reports each QML warning or
  * error and each missing pictogram. Returns the number of problems (0: passed).

@@ -57,8 +57,17 @@ void Session::setHighContrast(bool on)
     Q_EMIT highContrastChanged();
 }
 
+void Session::setWorkerMode(bool on)
+{
+    if (on == m_workerMode)
+        return;
+    m_workerMode = on;
+    Q_EMIT workerModeChanged();
+}
+
 void Session::reset()
 {
+    setWorkerMode(false);
     setLanguage(m_defaultLanguage);
     setStatus({});
     setLargeText(false);

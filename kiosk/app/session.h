@@ -24,6 +24,8 @@ class Session : public QObject
     Q_PROPERTY(QString status READ status WRITE setStatus NOTIFY statusChanged FINAL)
     Q_PROPERTY(bool largeText READ largeText WRITE setLargeText NOTIFY largeTextChanged FINAL)
     Q_PROPERTY(bool highContrast READ highContrast WRITE setHighContrast NOTIFY highContrastChanged FINAL)
+    /** A social worker beside the visitor: pages side by side with French, search, jump codes. */
+    Q_PROPERTY(bool workerMode READ workerMode WRITE setWorkerMode NOTIFY workerModeChanged FINAL)
 
 public:
     /** languageApplier installs the UI translation for a language (see UiTranslator). */
@@ -41,6 +43,8 @@ public:
     void setLargeText(bool on);
     [[nodiscard]] bool highContrast() const { return m_highContrast; }
     void setHighContrast(bool on);
+    [[nodiscard]] bool workerMode() const { return m_workerMode; }
+    void setWorkerMode(bool on);
 
     /** Forgets everything about the current visitor. */
     Q_INVOKABLE void reset();
@@ -50,6 +54,7 @@ Q_SIGNALS:
     void statusChanged();
     void largeTextChanged();
     void highContrastChanged();
+    void workerModeChanged();
 
 private:
     const Repository &m_repository;
@@ -61,6 +66,7 @@ private:
     QString m_status;
     bool m_largeText = false;
     bool m_highContrast = false;
+    bool m_workerMode = false;
 };
 
 } // namespace passerelle

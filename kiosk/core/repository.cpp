@@ -155,6 +155,33 @@ QStringList Repository::pageIds() const
     return out;
 }
 
+QList<PageSummary> Repository::search(const QString &foldedQuery, const QString &lang, const QDate &date,
+                                      int limit) const
+{
+    // Each word becomes a quoted prefix term, so nothing typed is read as FTS5 syntax.
+    QStringList terms;
+    for (QString word : foldedQuery.split(u' ', Qt::SkipEmptyParts)) {
+        word.remove(u'"');
+        if (!word.isEmpty())
+            terms.append(u'"' + word + u"\"*"_s);
+    }
+    QList<PageSummary> out;
+    if (terms.isEmpty())
+        return out;
+    SqliteStatement q = m_pack->database().prepare(
+        u"SELECT p.key, p.id, p.topic, p.code, p.pictogram, COALESCE(l.title, s.title, p.id) "
+        "FROM (SELECT page, MIN(rank) AS best FROM search WHERE search MATCH :match GROUP BY page) hits "
+        "JOIN pages p ON p.key = hits.page "
+        "LEFT JOIN page_texts l ON l.page = p.key AND l.lang = :lang "
+        "LEFT JOIN page_texts s ON s.page = p.key AND s.lang = :source "
+        "WHERE "_s + kInForce + u" ORDER BY hits.best LIMIT :limit"_s);
+    q.bind(1, terms.join(u' ')).bind(2, lang).bind(3, m_sourceLanguage).bind(4, date.toString(Qt::ISODate));
+    q.bind(5, qint64(limit));
+    while (q.next())
+        out.append({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
+    return out;
+}
+
 QString Repository::pageIdForCode(const QString &code) const
 {
     SqliteStatement q = m_pack->database().prepare(u"SELECT id FROM pages WHERE code = ?1 LIMIT 1"_s);

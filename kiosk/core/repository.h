@@ -45,6 +45,13 @@ public:
     [[nodiscard]] QList<Block> blocks(qint64 pageKey, const QString &lang) const;
     /** Every page id (any version), in topic order: what --self-test and galleries visit. */
     [[nodiscard]] QStringList pageIds() const;
+    /**
+     * Pages whose title or text, in any language, contains every word of a query
+     * (already folded with foldForSearch; each word also matches as a prefix), best
+     * matches first, in force on a date, titled in lang.
+     */
+    [[nodiscard]] QList<PageSummary> search(const QString &foldedQuery, const QString &lang, const QDate &date,
+                                            int limit = 20) const;
     /** The page id for a short code such as S2, or empty. */
     [[nodiscard]] QString pageIdForCode(const QString &code) const;
 

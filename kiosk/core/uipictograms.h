@@ -11,9 +11,9 @@ namespace passerelle {
  */
 inline QStringList uiPictograms()
 {
-    return {QStringLiteral("back"), QStringLiteral("check"), QStringLiteral("clock"), QStringLiteral("emergency"),
+    return {QStringLiteral("back"), QStringLiteral("check"), QStringLiteral("clock"), QStringLiteral("close"), QStringLiteral("emergency"),
             QStringLiteral("high-contrast"), QStringLiteral("home"), QStringLiteral("language"),
-            QStringLiteral("large-text"), QStringLiteral("map-pin"), QStringLiteral("more-time"),
+            QStringLiteral("large-text"), QStringLiteral("map-pin"), QStringLiteral("more-time"), QStringLiteral("next"),
             QStringLiteral("no-audio"), QStringLiteral("pause"), QStringLiteral("phone"), QStringLiteral("play"),
             QStringLiteral("repeat"), QStringLiteral("speaker"), QStringLiteral("stop"), QStringLiteral("touch"),
             QStringLiteral("unknown-paper"), QStringLiteral("volume-down"), QStringLiteral("volume-up"),

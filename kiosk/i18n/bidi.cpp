@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace passerelle {
 
 using namespace Qt::StringLiterals;
@@ -19,7 +21,14 @@ QString isolateLeftToRight(const QString &text)
 QString withBaseDirection(const QString &text, bool rightToLeft)
 {
     constexpr QChar kRightToLeftMark(0x200f);
-    return rightToLeft && !text.isEmpty() ? kRightToLeftMark + text : text;
+    if (!rightToLeft)
+        return text;
+    // Text with no right-to-left letter at all (a French fallback, a service's French
+    // name) keeps its own direction, or its final full stop would jump to the left.
+    const bool hasRightToLeftLetters = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.direction() == QChar::DirR || c.direction() == QChar::DirAL;
+    });
+    return hasRightToLeftLetters ? kRightToLeftMark + text : text;
 }
 
 QString isolateNumbers(const QString &text)

@@ -14,7 +14,8 @@ namespace passerelle {
 /**
  * Makes a paragraph read right to left when the language is: Qt takes a paragraph's
  * direction from its first strong letter, so an Arabic sentence that starts with
- * "CPAS" or "Unia" would otherwise be laid out left to right. Adds a right-to-left mark.
+ * "CPAS" or "Unia" would otherwise be laid out left to right. Adds a right-to-left mark
+ * to text that has right-to-left letters; text without any (a French fallback) is left as is.
  */
 [[nodiscard]] QString withBaseDirection(const QString &text, bool rightToLeft);
 

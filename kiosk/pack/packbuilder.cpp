@@ -2,6 +2,7 @@
 
 #include "packmanifest.h"
 #include "packschema.h"
+#include "searchfold.h"
 #include "sha256.h"
 #include "sqlitedatabase.h"
 
@@ -326,7 +327,8 @@ private:
             body.append(b.text);
         }
         SqliteStatement search = prepare(u"INSERT INTO search(title, body, page, lang) VALUES (?1, ?2, ?3, ?4)"_s);
-        search.bind(1, page.title).bind(2, body.join(u'\n')).bind(3, key).bind(4, page.lang);
+        // Indexed folded, as the kiosk folds what is typed (see searchfold.h).
+        search.bind(1, foldForSearch(page.title)).bind(2, foldForSearch(body.join(u'\n'))).bind(3, key).bind(4, page.lang);
         return run(search);
     }
 

@@ -8,18 +8,20 @@ import Passerelle.Ui
 Item {
     id: root
 
-    required property string kind
-    required property string text
-    required property string pictogram
-    required property int number
-    required property string serviceName
-    required property string serviceAddress
-    required property string servicePhones
-    required property string serviceHours
-    required property string serviceContact
-    required property bool serviceUnverified
-    required property string audio
+    /** The block's values (the roles of PageModel): a delegate's model, or PageModel.get(i). */
+    required property var block
     required property int index
+    readonly property string kind: block?.kind ?? ""
+    readonly property string text: block?.text ?? ""
+    readonly property string pictogram: block?.pictogram ?? ""
+    readonly property int number: block?.number ?? 0
+    readonly property string serviceName: block?.serviceName ?? ""
+    readonly property string serviceAddress: block?.serviceAddress ?? ""
+    readonly property string servicePhones: block?.servicePhones ?? ""
+    readonly property string serviceHours: block?.serviceHours ?? ""
+    readonly property string serviceContact: block?.serviceContact ?? ""
+    readonly property bool serviceUnverified: block?.serviceUnverified ?? false
+    readonly property string audio: block?.audio ?? ""
     /** Every block's audio file, so one block can be read from the page's list. */
     property var files: []
     readonly property bool reading: Narrator.speaking && Narrator.currentIndex === index

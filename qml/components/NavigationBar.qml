@@ -10,6 +10,16 @@ Rectangle {
     border.color: Theme.border
     border.width: 0
 
+    /** A long press on the bar (not on a button) opens the social worker's panel. */
+    signal staffRequested()
+
+    MouseArea {
+        objectName: "staffGesture"
+        anchors.fill: parent
+        pressAndHoldInterval: 3000
+        onPressAndHold: root.staffRequested()
+    }
+
     Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: Theme.borderWidth
@@ -40,35 +50,6 @@ Rectangle {
         }
     }
 
-    // Display modes, reachable without reading: pictogram toggles.
-    Row {
-        anchors.centerIn: parent
-        spacing: Theme.gap
-
-        NavigationButton {
-            objectName: "largeTextToggle"
-            pictogramName: "large-text"
-            //: Toggle: bigger text
-            text: qsTr("Bigger text")
-            checkable: true
-            checked: Session.largeText
-            fill: checked ? Theme.accent : Theme.surface
-            ink: checked ? Theme.onAccent : Theme.text
-            onClicked: Session.largeText = !Session.largeText
-        }
-        NavigationButton {
-            objectName: "contrastToggle"
-            pictogramName: "high-contrast"
-            //: Toggle: high-contrast colours
-            text: qsTr("Contrast")
-            checkable: true
-            checked: Session.highContrast
-            fill: checked ? Theme.accent : Theme.surface
-            ink: checked ? Theme.onAccent : Theme.text
-            onClicked: Session.highContrast = !Session.highContrast
-        }
-    }
-
     Row {
         anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
         spacing: Theme.gap
@@ -84,8 +65,7 @@ Rectangle {
             objectName: "emergencyButton"
             pictogramName: "emergency"
             //: Navigation button: emergency numbers (112)
-            text: qsTr("Emergency")
-            detail: "112"
+            text: qsTr("Emergency") + " \u2066112\u2069"
             fill: Theme.emergency
             ink: Theme.onEmergency
             onClicked: Navigator.go("emergency")

@@ -38,6 +38,7 @@ Item {
             font.pixelSize: Theme.titleSize * 2
             font.bold: true
             color: Theme.text
+            textFormat: Text.PlainText
             horizontalAlignment: Text.AlignHCenter
             Accessible.ignored: true
         }

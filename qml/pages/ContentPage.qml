@@ -15,6 +15,15 @@ Item {
         pageId: root.pageId
     }
 
+    // A social worker sees each block in French beside the visitor's language.
+    readonly property bool sideBySide: Session.workerMode && Session.language !== Session.sourceLanguage
+    PageModel {
+        id: sourcePage
+        content: Content
+        language: root.sideBySide ? Session.sourceLanguage : ""
+        pageId: root.pageId
+    }
+
     ScreenTitle {
         id: title
         anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
@@ -37,9 +46,33 @@ Item {
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         model: page
-        delegate: BlockView {
+        delegate: Item {
+            id: row
+            required property var model
+            required property int index
             width: ListView.view.width
-            files: page.audioFiles
+            implicitHeight: Math.max(visitor.implicitHeight, french.visible ? french.implicitHeight : 0)
+
+            BlockView {
+                id: visitor
+                width: root.sideBySide ? (row.width - Theme.margin) / 2 : row.width
+                block: row.model
+                index: row.index
+                files: page.audioFiles
+            }
+            // The same block in French, for the social worker.
+            BlockView {
+                id: french
+                objectName: "frenchBlock"
+                visible: root.sideBySide
+                x: visitor.width + Theme.margin
+                width: visitor.width
+                block: root.sideBySide ? sourcePage.get(row.index) : ({})
+                index: row.index
+                files: sourcePage.audioFiles
+                LayoutMirroring.enabled: false
+                LayoutMirroring.childrenInherit: true
+            }
         }
         // The block being read stays in view.
         currentIndex: Narrator.currentIndex
@@ -58,6 +91,14 @@ Item {
             color: Theme.textMuted
             //: Page footer; %1 is a date such as "1 November 2026"
             text: qsTr("Checked on %1").arg(page.verifiedText)
+        }
+        KioskText {
+            objectName: "untranslatedNotice"
+            font.pixelSize: Theme.smallSize
+            color: Theme.textMuted
+            visible: page.found && page.textLanguage !== Session.language
+            //: Page footer when the page has no translation in the visitor's language yet
+            text: qsTr("Not translated yet: shown in French.")
         }
         KioskText {
             font.pixelSize: Theme.smallSize

@@ -39,6 +39,35 @@ Item {
         }
     }
 
+    // Display modes, reachable without reading: pictogram toggles.
+    Row {
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        spacing: Theme.gap
+
+        PictogramButton {
+            objectName: "largeTextToggle"
+            pictogramName: "large-text"
+            //: Toggle: bigger text
+            text: qsTr("Bigger text")
+            checkable: true
+            checked: Session.largeText
+            fill: checked ? Theme.accent : Theme.surface
+            ink: checked ? Theme.onAccent : Theme.text
+            onClicked: Session.largeText = !Session.largeText
+        }
+        PictogramButton {
+            objectName: "contrastToggle"
+            pictogramName: "high-contrast"
+            //: Toggle: high-contrast colours
+            text: qsTr("Contrast")
+            checkable: true
+            checked: Session.highContrast
+            fill: checked ? Theme.accent : Theme.surface
+            ink: checked ? Theme.onAccent : Theme.text
+            onClicked: Session.highContrast = !Session.highContrast
+        }
+    }
+
     PictogramButton {
         id: statusButton
         objectName: "statusButton"

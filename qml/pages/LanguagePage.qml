@@ -36,6 +36,7 @@ Item {
                     font.family: button.fontFamily
                     font.pixelSize: Theme.titleSize
                     color: button.ink
+                    textFormat: Text.PlainText
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                 }

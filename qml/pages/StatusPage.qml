@@ -20,8 +20,9 @@ Item {
         anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
         clip: true
         boundsBehavior: Flickable.StopAtBounds
-        cellWidth: width / 3
-        cellHeight: Theme.touchTarget * 2 + Theme.gap
+        // Large text: two columns of taller cells, and the list scrolls.
+        cellWidth: width / (Theme.large ? 2 : 3)
+        cellHeight: Theme.touchTarget * (Theme.large ? 3.4 : 2) + Theme.gap
         model: StatusListModel { content: Content; language: Session.language }
         delegate: Item {
             id: cell

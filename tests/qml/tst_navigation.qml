@@ -97,6 +97,33 @@ TestCase {
         tryVerify(() => xOf("homeButton") < xOf("languageButton"))
     }
 
+    function test_socialWorkerPanel() {
+        Session.language = "en"
+        // A long press on the bar, away from its buttons, opens the panel.
+        const bar = findNamed(screen, "staffGesture")
+        mousePress(bar, bar.width / 2 - 400, bar.height / 2)
+        tryVerify(() => findNamed(screen, "staffPanel").visible, 5000)
+        mouseRelease(bar, bar.width / 2 - 400, bar.height / 2)
+
+        // Jump by code.
+        const code = findNamed(screen, "codeField")
+        code.text = "s2"
+        tap("codeGo")
+        compare(Navigator.route, "page/amu")
+        verify(!findNamed(screen, "staffPanel").visible)
+
+        // Side by side with French.
+        mousePress(bar, bar.width / 2 - 400, bar.height / 2)
+        tryVerify(() => findNamed(screen, "staffPanel").visible, 5000)
+        mouseRelease(bar, bar.width / 2 - 400, bar.height / 2)
+        tap("workerModeToggle")
+        compare(Session.workerMode, true)
+        // Search, then open a result.
+        findNamed(screen, "searchField").text = "medicale"
+        tap("result_amu")
+        tryVerify(() => findNamed(screen, "frenchBlock") !== null && findNamed(screen, "frenchBlock").visible)
+    }
+
     function test_choosingAPaperFiltersPages() {
         tap("statusButton")
         compare(Navigator.route, "status")

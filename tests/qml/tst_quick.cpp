@@ -27,8 +27,9 @@ public Q_SLOTS:
         options.packDir = QStringLiteral(PASSERELLE_TEST_PACK);
         options.today = QDate(2026, 6, 1);
         options.startRoute = QStringLiteral("home");
-        // Short enough for a test, long enough for a tap: a warning after 1 s, the end after 3 s.
-        options.idleSeconds = 3;
+        // Short enough for a test, long enough for a staff's 3 s long press: a warning after
+        // 4 s, the end after 6 s.
+        options.idleSeconds = 6;
         options.warningSeconds = 2;
         auto audio = std::make_unique<FakeAudioBackend>();
         FakeAudioBackend *fake = audio.get();

@@ -69,14 +69,14 @@ TestCase {
         compare(Session.largeText, true)
         tap("topic_health")
 
-        tryCompare(IdleTimer, "warning", true, 3000)
+        tryCompare(IdleTimer, "warning", true, 6000)
         verify(findNamed(screen, "idleWarning").visible)
         verify(findNamed(screen, "idleCountdown").text.length > 0)
         tap("moreTime")
         compare(IdleTimer.warning, false)
         compare(Navigator.route, "topic/health") // more time keeps everything
 
-        tryCompare(IdleTimer, "warning", true, 3000)
+        tryCompare(IdleTimer, "warning", true, 6000)
         tryCompare(Navigator, "route", "attract", 4000)
         // Nothing of the visitor is left.
         compare(Session.language, "fr")

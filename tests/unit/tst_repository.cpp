@@ -1,5 +1,6 @@
 // What the kiosk asks of a pack: topics, pages per status and date, blocks, fallbacks.
 #include "repository.h"
+#include "searchfold.h"
 
 #include <QTest>
 
@@ -117,6 +118,41 @@ private Q_SLOTS:
         QCOMPARE(m_repo->pageIdForCode(u"T1"_s), u"four-months"_s);
         QCOMPARE(m_repo->pageIdForCode(u"X9"_s), QString());
         QCOMPARE(m_repo->pageIds(), (QStringList{u"emergency-numbers"_s, u"amu"_s, u"four-months"_s}));
+    }
+
+    void searchIgnoresAccentsCaseAndDiacritics_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("accented") << u"médicale"_s << u"fr"_s << QStringList{u"amu"_s};
+        QTest::newRow("unaccented, upper case") << u"MEDICALE"_s << u"fr"_s << QStringList{u"amu"_s};
+        QTest::newRow("prefix") << u"médic"_s << u"fr"_s << QStringList{u"amu"_s};
+        QTest::newRow("English text, French titles") << u"doctor"_s << u"fr"_s << QStringList{u"amu"_s};
+        QTest::newRow("two words, both needed") << u"police cpas"_s << u"fr"_s << QStringList{u"amu"_s};
+        QTest::newRow("after an apostrophe") << u"urgence"_s << u"fr"_s << QStringList{u"emergency-numbers"_s};
+        QTest::newRow("Arabic") << u"الطوارئ"_s << u"ar"_s << QStringList{u"emergency-numbers"_s};
+        QTest::newRow("Arabic with diacritics") << u"الطَّوَارِئ"_s << u"ar"_s << QStringList{u"emergency-numbers"_s};
+        QTest::newRow("Arabic alef with hamza written plain") << u"ارقام"_s << u"ar"_s << QStringList{u"emergency-numbers"_s};
+        QTest::newRow("FTS syntax is just text") << u"\"NEAR( OR *"_s << u"fr"_s << QStringList{};
+        QTest::newRow("nothing") << u"zzzz"_s << u"fr"_s << QStringList{};
+    }
+
+    void searchIgnoresAccentsCaseAndDiacritics()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, lang);
+        QFETCH(QStringList, expected);
+        QStringList ids;
+        for (const PageSummary &p : m_repo->search(foldForSearch(query), lang, m_today))
+            ids.append(p.id);
+        QCOMPARE(ids, expected);
+    }
+
+    void searchFindsOnlyTheVersionInForce()
+    {
+        QCOMPARE(m_repo->search(foldForSearch(u"ancienne"_s), u"fr"_s, QDate(2025, 1, 1)).size(), 1);
+        QCOMPARE(m_repo->search(foldForSearch(u"ancienne"_s), u"fr"_s, m_today).size(), 0);
     }
 
     void servicesAndPictograms()

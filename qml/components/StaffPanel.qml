@@ -1,0 +1,127 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import Passerelle.Kiosk
+import Passerelle.Ui
+
+// What a social worker beside the visitor can do, behind a long press on the
+// navigation bar: show pages side by side with French, jump to a page by its code,
+// search, change the paper, start over for the next visitor.
+Rectangle {
+    id: root
+    color: "#cc000000"
+    signal closed()
+
+    MouseArea { anchors.fill: parent; onClicked: root.closed() }
+
+    Rectangle {
+        id: panel
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.mm(320))
+        height: parent.height - 2 * Theme.margin
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.border
+        border.width: Theme.borderWidth
+        MouseArea { anchors.fill: parent } // touches inside stay inside
+
+        Column {
+            id: actions
+            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
+            spacing: Theme.gap
+
+            Row {
+                spacing: Theme.gap
+                PictogramButton {
+                    objectName: "workerModeToggle"
+                    pictogramName: "language"
+                    checkable: true
+                    checked: Session.workerMode
+                    fill: checked ? Theme.accent : Theme.surface
+                    ink: checked ? Theme.onAccent : Theme.text
+                    //: Social-worker panel: show each page in the visitor's language and in French
+                    text: qsTr("Side by side with French")
+                    onClicked: Session.workerMode = !Session.workerMode
+                }
+                PictogramButton {
+                    objectName: "changePaper"
+                    pictogramName: "unknown-paper"
+                    text: qsTr("Change the paper")
+                    onClicked: { Navigator.go("status"); root.closed() }
+                }
+                PictogramButton {
+                    objectName: "newVisitor"
+                    pictogramName: "close"
+                    //: Social-worker panel: erase everything and go back to the start
+                    text: qsTr("New visitor")
+                    onClicked: { IdleTimer.endNow(); root.closed() }
+                }
+            }
+
+            Row {
+                spacing: Theme.gap
+                TextField {
+                    id: code
+                    objectName: "codeField"
+                    width: Theme.mm(60)
+                    height: Theme.touchTarget
+                    font.pixelSize: Theme.bodySize
+                    //: Placeholder of the field where a social worker types a page code such as S2
+                    placeholderText: qsTr("Code, e.g. S2")
+                    inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
+                    Accessible.name: qsTr("Page code")
+                    onAccepted: go.clicked()
+                }
+                PictogramButton {
+                    id: go
+                    objectName: "codeGo"
+                    pictogramName: "next"
+                    directional: true
+                    text: qsTr("Open")
+                    onClicked: {
+                        const route = Content.routeForCode(code.text)
+                        if (route.length > 0) {
+                            Navigator.go(route)
+                            root.closed()
+                        } else {
+                            code.selectAll()
+                        }
+                    }
+                }
+                TextField {
+                    id: query
+                    objectName: "searchField"
+                    width: panel.width - Theme.mm(60) - go.width - 4 * Theme.gap - 2 * Theme.margin
+                    height: Theme.touchTarget
+                    font.pixelSize: Theme.bodySize
+                    //: Placeholder of the search field
+                    placeholderText: qsTr("Search")
+                    inputMethodHints: Qt.ImhNoPredictiveText
+                    Accessible.name: qsTr("Search")
+                }
+            }
+        }
+
+        ListView {
+            objectName: "searchResults"
+            anchors { left: parent.left; right: parent.right; top: actions.bottom; bottom: parent.bottom; margins: Theme.margin }
+            clip: true
+            spacing: Theme.gap
+            boundsBehavior: Flickable.StopAtBounds
+            model: SearchModel { content: Content; language: Session.language; query: query.text }
+            delegate: PictogramButton {
+                required property string pageId
+                required property string title
+                required property string pictogram
+                required property string code
+                objectName: "result_" + pageId
+                width: ListView.view.width
+                fillWidth: true
+                pictogramName: pictogram
+                text: title
+                detail: code
+                onClicked: { Navigator.go("page/" + pageId); root.closed() }
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_AF">
+<context>
+    <name>AttractPage</name>
+    <message>
+        <location filename="../qml/pages/AttractPage.qml" line="57"/>
+        <source>Touch the screen to start</source>
+        <translation>برای شروع صفحه را لمس کنید</translation>
+    </message>
+</context>
+<context>
+    <name>AudioBar</name>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="20"/>
+        <source>Listen</source>
+        <extracomment>Audio: read the whole page aloud</extracomment>
+        <translation>گوش دهید</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="27"/>
+        <source>Continue</source>
+        <translation>ادامه</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="27"/>
+        <source>Pause</source>
+        <translation>توقف موقت</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="34"/>
+        <source>Repeat</source>
+        <translation>تکرار</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="41"/>
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="49"/>
+        <source>Quieter</source>
+        <extracomment>Audio: quieter</extracomment>
+        <translation>آهسته‌تر</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="59"/>
+        <source>Louder</source>
+        <extracomment>Audio: louder</extracomment>
+        <translation>بلندتر</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="73"/>
+        <source>No audio in this language.</source>
+        <extracomment>Shown instead of the play button when a language has no audio</extracomment>
+        <translation>در این زبان صدا موجود نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>BlockView</name>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="52"/>
+        <source>Listen to this part</source>
+        <extracomment>Reads one block of a page aloud</extracomment>
+        <translation>به این بخش گوش دهید</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="166"/>
+        <source>Some of this may have changed: check at the desk.</source>
+        <extracomment>Under a service whose address, phone or hours no recent source confirms</extracomment>
+        <translation>شاید بعضی از این معلومات تغییر کرده باشد: در پذیرش بپرسید.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="179"/>
+        <source>QR code with this contact, for your phone</source>
+        <translation>کود QR با این تماس، برای تلفن شما</translation>
+    </message>
+</context>
+<context>
+    <name>ContentPage</name>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="31"/>
+        <source>This page is not in the current content.</source>
+        <translation>این صفحه در محتوای فعلی وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="93"/>
+        <source>Checked on %1</source>
+        <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
+        <translation>بررسی شده در %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="101"/>
+        <source>Not translated yet: shown in French.</source>
+        <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
+        <translation>هنوز ترجمه نشده: به فرانسوی نمایش داده می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="108"/>
+        <source>Machine translation: ask a social worker if something is unclear.</source>
+        <extracomment>Page footer for pages translated by a machine</extracomment>
+        <translation>ترجمه ماشینی: اگر چیزی واضح نیست از یک مددکار اجتماعی بپرسید.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="114"/>
+        <source>Page code %1</source>
+        <translation>کود صفحه %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="128"/>
+        <source>QR code with this page, for your phone</source>
+        <translation>کود QR با این صفحه، برای تلفن شما</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="14"/>
+        <source>What do you need?</source>
+        <extracomment>Home screen question above the four topics</extracomment>
+        <translation>به چه چیزی نیاز دارید؟</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="51"/>
+        <source>Bigger text</source>
+        <extracomment>Toggle: bigger text</extracomment>
+        <translation>متن بزرگتر</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="62"/>
+        <source>Contrast</source>
+        <extracomment>Toggle: high-contrast colours</extracomment>
+        <translation>کنتراست</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="77"/>
+        <source>Which paper do you have?</source>
+        <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
+        <translation>چه سندی دارید؟</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="35"/>
+        <source>Are you still there?</source>
+        <extracomment>Idle warning: the session is about to end</extracomment>
+        <translation>آیا هنوز اینجا هستید؟</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="42"/>
+        <source>Everything will be erased in %1 seconds.</source>
+        <extracomment>Idle warning; %1 is a number of seconds</extracomment>
+        <translation>همه چیز در %1 ثانیه پاک می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="54"/>
+        <source>More time</source>
+        <extracomment>Idle warning button: keep the session going</extracomment>
+        <translation>وقت بیشتر</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../qml/pages/LanguagePage.qml" line="59"/>
+        <source>OK</source>
+        <extracomment>Confirms the chosen language</extracomment>
+        <translation>تأیید</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationBar</name>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="38"/>
+        <source>Home</source>
+        <extracomment>Navigation button: back to the four topics</extracomment>
+        <translation>صفحه اصلی</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="46"/>
+        <source>Back</source>
+        <extracomment>Navigation button: previous screen</extracomment>
+        <translation>برگشت</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="61"/>
+        <source>Language</source>
+        <extracomment>Navigation button: choose another language</extracomment>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="68"/>
+        <source>Emergency</source>
+        <extracomment>Navigation button: emergency numbers (112)</extracomment>
+        <translation>عاجل</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="43"/>
+        <source>Side by side with French</source>
+        <extracomment>Social-worker panel: show each page in the visitor&apos;s language and in French</extracomment>
+        <translation>در کنار فرانسوی</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="49"/>
+        <source>Change the paper</source>
+        <translation>تغییر سند</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="56"/>
+        <source>New visitor</source>
+        <extracomment>Social-worker panel: erase everything and go back to the start</extracomment>
+        <translation>مراجعه کننده جدید</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="70"/>
+        <source>Code, e.g. S2</source>
+        <extracomment>Placeholder of the field where a social worker types a page code such as S2</extracomment>
+        <translation>کود، مثلاً S2</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="72"/>
+        <source>Page code</source>
+        <translation>کود صفحه</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="80"/>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="98"/>
+        <location filename="../qml/components/StaffPanel.qml" line="100"/>
+        <source>Search</source>
+        <extracomment>Placeholder of the search field</extracomment>
+        <translation>جستجو</translation>
+    </message>
+</context>
+<context>
+    <name>StatusListModel</name>
+    <message>
+        <location filename="../kiosk/app/statuslistmodel.cpp" line="25"/>
+        <source>I don&apos;t know / I have no paper</source>
+        <translation>نمی‌دانم / سند ندارم</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/app/statuslistmodel.cpp" line="26"/>
+        <source>General information, and where to ask.</source>
+        <translation>معلومات عمومی، و کجا بپرسید.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPage</name>
+    <message>
+        <location filename="../qml/pages/StatusPage.qml" line="15"/>
+        <source>Which paper do you have?</source>
+        <extracomment>Title of the screen where the visitor shows which residence document they hold</extracomment>
+        <translation>چه سندی دارید؟</translation>
+    </message>
+</context>
+<context>
+    <name>TopicPage</name>
+    <message>
+        <location filename="../qml/pages/TopicPage.qml" line="48"/>
+        <source>Nothing here applies to your paper. Please ask at the desk.</source>
+        <extracomment>Shown when no page of a topic applies to the chosen residence status</extracomment>
+        <translation>هیچ چیز اینجا به سند شما مربوط نیست. در پذیرش بپرسید.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,273 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk">
+<context>
+    <name>AttractPage</name>
+    <message>
+        <location filename="../qml/pages/AttractPage.qml" line="57"/>
+        <source>Touch the screen to start</source>
+        <translation>Торкніться екрана, щоб почати</translation>
+    </message>
+</context>
+<context>
+    <name>AudioBar</name>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="20"/>
+        <source>Listen</source>
+        <extracomment>Audio: read the whole page aloud</extracomment>
+        <translation>Слухати</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="27"/>
+        <source>Continue</source>
+        <translation>Продовжити</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="27"/>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="34"/>
+        <source>Repeat</source>
+        <translation>Повторити</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="41"/>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="49"/>
+        <source>Quieter</source>
+        <extracomment>Audio: quieter</extracomment>
+        <translation>Тихіше</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="59"/>
+        <source>Louder</source>
+        <extracomment>Audio: louder</extracomment>
+        <translation>Гучніше</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AudioBar.qml" line="73"/>
+        <source>No audio in this language.</source>
+        <extracomment>Shown instead of the play button when a language has no audio</extracomment>
+        <translation>Немає аудіо цією мовою.</translation>
+    </message>
+</context>
+<context>
+    <name>BlockView</name>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="52"/>
+        <source>Listen to this part</source>
+        <extracomment>Reads one block of a page aloud</extracomment>
+        <translation>Прослухати цю частину</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="166"/>
+        <source>Some of this may have changed: check at the desk.</source>
+        <extracomment>Under a service whose address, phone or hours no recent source confirms</extracomment>
+        <translation>Деякі дані могли змінитися: перевірте на рецепції.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/BlockView.qml" line="179"/>
+        <source>QR code with this contact, for your phone</source>
+        <translation>QR-код із цим контактом для вашого телефону</translation>
+    </message>
+</context>
+<context>
+    <name>ContentPage</name>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="31"/>
+        <source>This page is not in the current content.</source>
+        <translation>Цієї сторінки немає в поточному вмісті.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="93"/>
+        <source>Checked on %1</source>
+        <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
+        <translation>Перевірено %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="101"/>
+        <source>Not translated yet: shown in French.</source>
+        <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
+        <translation>Ще не перекладено: показано французькою.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="108"/>
+        <source>Machine translation: ask a social worker if something is unclear.</source>
+        <extracomment>Page footer for pages translated by a machine</extracomment>
+        <translation>Машинний переклад: запитайте соціального працівника, якщо щось незрозуміло.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="114"/>
+        <source>Page code %1</source>
+        <translation>Код сторінки %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ContentPage.qml" line="128"/>
+        <source>QR code with this page, for your phone</source>
+        <translation>QR-код із цією сторінкою для вашого телефону</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="14"/>
+        <source>What do you need?</source>
+        <extracomment>Home screen question above the four topics</extracomment>
+        <translation>Що вам потрібно?</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="51"/>
+        <source>Bigger text</source>
+        <extracomment>Toggle: bigger text</extracomment>
+        <translation>Більший текст</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="62"/>
+        <source>Contrast</source>
+        <extracomment>Toggle: high-contrast colours</extracomment>
+        <translation>Контраст</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/HomePage.qml" line="77"/>
+        <source>Which paper do you have?</source>
+        <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
+        <translation>Який у вас документ?</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="35"/>
+        <source>Are you still there?</source>
+        <extracomment>Idle warning: the session is about to end</extracomment>
+        <translation>Ви ще тут?</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="42"/>
+        <source>Everything will be erased in %1 seconds.</source>
+        <extracomment>Idle warning; %1 is a number of seconds</extracomment>
+        <translation>Усе буде стерто через %1 с.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/IdleWarning.qml" line="54"/>
+        <source>More time</source>
+        <extracomment>Idle warning button: keep the session going</extracomment>
+        <translation>Більше часу</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../qml/pages/LanguagePage.qml" line="59"/>
+        <source>OK</source>
+        <extracomment>Confirms the chosen language</extracomment>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationBar</name>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="38"/>
+        <source>Home</source>
+        <extracomment>Navigation button: back to the four topics</extracomment>
+        <translation>Головна</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="46"/>
+        <source>Back</source>
+        <extracomment>Navigation button: previous screen</extracomment>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="61"/>
+        <source>Language</source>
+        <extracomment>Navigation button: choose another language</extracomment>
+        <translation>Мова</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="68"/>
+        <source>Emergency</source>
+        <extracomment>Navigation button: emergency numbers (112)</extracomment>
+        <translation>Екстрена допомога</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="43"/>
+        <source>Side by side with French</source>
+        <extracomment>Social-worker panel: show each page in the visitor&apos;s language and in French</extracomment>
+        <translation>Поруч із французькою</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="49"/>
+        <source>Change the paper</source>
+        <translation>Змінити документ</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="56"/>
+        <source>New visitor</source>
+        <extracomment>Social-worker panel: erase everything and go back to the start</extracomment>
+        <translation>Новий відвідувач</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="70"/>
+        <source>Code, e.g. S2</source>
+        <extracomment>Placeholder of the field where a social worker types a page code such as S2</extracomment>
+        <translation>Код, напр. S2</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="72"/>
+        <source>Page code</source>
+        <translation>Код сторінки</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="80"/>
+        <source>Open</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="98"/>
+        <location filename="../qml/components/StaffPanel.qml" line="100"/>
+        <source>Search</source>
+        <extracomment>Placeholder of the search field</extracomment>
+        <translation>Пошук</translation>
+    </message>
+</context>
+<context>
+    <name>StatusListModel</name>
+    <message>
+        <location filename="../kiosk/app/statuslistmodel.cpp" line="25"/>
+        <source>I don&apos;t know / I have no paper</source>
+        <translation>Не знаю / у мене немає документа</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/app/statuslistmodel.cpp" line="26"/>
+        <source>General information, and where to ask.</source>
+        <translation>Загальна інформація і де запитати.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPage</name>
+    <message>
+        <location filename="../qml/pages/StatusPage.qml" line="15"/>
+        <source>Which paper do you have?</source>
+        <extracomment>Title of the screen where the visitor shows which residence document they hold</extracomment>
+        <translation>Який у вас документ?</translation>
+    </message>
+</context>
+<context>
+    <name>TopicPage</name>
+    <message>
+        <location filename="../qml/pages/TopicPage.qml" line="48"/>
+        <source>Nothing here applies to your paper. Please ask at the desk.</source>
+        <extracomment>Shown when no page of a topic applies to the chosen residence status</extracomment>
+        <translation>Тут немає нічого для вашого документа. Запитайте на рецепції.</translation>
+    </message>
+</context>
+</TS>
