@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 deploy/install-deps.sh
 [ -f build/CMakeCache.txt ] || cmake --preset default
 cmake --build --preset default
-build/kiosk/pack/passerelle-pack build content build/demo-pack
+build/kiosk/pack/passerelle-pack build content build/demo-pack --audio-cache .cache/passerelle-audio
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "demo: no display. Run it inside a desktop session, or under Xvfb:" >&2

@@ -23,6 +23,13 @@ packages=(
   # tests and operations
   xvfb xauth nginx-light minisign clang-14 libclang-rt-14-dev
   libxml2-utils dpkg-dev file systemd
+  # operations: the kiosk compositor (the unit's ExecStart, checked by systemd-analyze
+  # verify) and the logind session it runs in
+  cage xwayland libpam-systemd
+  # the on-screen keyboard's input context (QT_IM_MODULE=qtvirtualkeyboard), a run-time Depends
+  qt6-virtualkeyboard-plugin
+  # translation files: interoperability tests (translate-toolkit, gettext's msgfmt)
+  translate-toolkit gettext
   # the web copy's pages are checked with tidy (tests/unit/web, tests/integration/web)
   tidy
 )

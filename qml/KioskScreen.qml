@@ -44,6 +44,7 @@ Rectangle {
         case "language": return languagePage
         case "status": return statusPage
         case "attract": return attractPage
+        case "staff": return staffPage
         default: return homePage
         }
     }
@@ -56,6 +57,7 @@ Rectangle {
     Component { id: emergencyPage; ContentPage { pageId: "emergency-numbers" } }
     Component { id: languagePage; LanguagePage {} }
     Component { id: statusPage; StatusPage {} }
+    Component { id: staffPage; StaffPage {} }
 
     StaffPanel {
         id: staffPanel

@@ -12,6 +12,7 @@
 #include "session.h"
 #include "uitranslator.h"
 
+#include <QDir>
 #include <QQmlEngine>
 
 namespace passerelle {
@@ -21,7 +22,9 @@ using namespace Qt::StringLiterals;
 Result<std::unique_ptr<KioskServices>> KioskServices::open(const Options &options,
                                                            std::unique_ptr<AudioBackend> backend)
 {
-    Result<std::shared_ptr<Pack>> pack = Pack::openDirectory(options.packDir);
+    Result<std::shared_ptr<Pack>> pack = options.objectsDir.isEmpty()
+        ? Pack::openDirectory(options.packDir)
+        : Pack::open(QDir(options.packDir).filePath(u"manifest.json"_s), options.objectsDir);
     if (!pack)
         return pack.problem();
 

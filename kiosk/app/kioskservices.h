@@ -31,6 +31,7 @@ public:
     struct Options
     {
         QString packDir;   // a pack tree: manifest.json + objects/
+        QString objectsDir; // when set: packDir holds manifest.json, objects are here (the store layout)
         QString language;  // start language; the pack's first language when empty
         QDate today;       // the date that picks dated rules; the real date when invalid
         QString startRoute = QStringLiteral("attract");

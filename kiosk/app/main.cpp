@@ -1,15 +1,27 @@
 // passerelle: the kiosk. See the README for the command line.
+#include "firstpack.h"
 #include "kiosk.h"
+#include "kioskconfig.h"
+#include "lockdown.h"
 #include "offscreenrender.h"
+#include "operations.h"
 #include "session.h"
+#include "staffcontroller.h"
+#include "staffpin.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QGuiApplication>
+#include <QLoggingCategory>
+#include <QThread>
+#include <QTimer>
 #include <QQuickWindow>
 #include <QTextStream>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstring>
+#include <iostream>
+#include <string>
 
 Q_IMPORT_QML_PLUGIN(Passerelle_KioskPlugin)
 Q_IMPORT_QML_PLUGIN(Passerelle_UiPlugin)
@@ -34,10 +46,33 @@ QSize parseSize(const QString &text)
     return parts.size() == 2 ? QSize(parts[0].toInt(), parts[1].toInt()) : QSize();
 }
 
+Q_LOGGING_CATEGORY(lcMain, "passerelle.main")
+
+// passerelle --hash-pin: reads a PIN on standard input, prints the line for [staff] pin_hash.
+int hashPin()
+{
+    std::string line;
+    std::getline(std::cin, line);
+    const QString pin = QString::fromStdString(line).trimmed();
+    if (const auto reason = StaffPin::checkForm(pin)) {
+        std::cerr << "passerelle: " << reason->toStdString() << '\n';
+        return 2;
+    }
+    const QString hash = StaffPin::hash(pin);
+    if (hash.isEmpty()) {
+        std::cerr << "passerelle: cannot hash the PIN (out of memory?)\n";
+        return 1;
+    }
+    std::cout << "pin_hash = " << hash.toStdString() << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    if (hasArgument(argc, argv, "--hash-pin"))
+        return hashPin();
     const bool offscreen = hasArgument(argc, argv, "--screenshot") || hasArgument(argc, argv, "--self-test")
         || hasArgument(argc, argv, "--gallery");
     if (offscreen) {
@@ -69,10 +104,34 @@ int main(int argc, char **argv)
     const QCommandLineOption windowedOption(u"windowed"_s, u"Open in a window instead of full screen."_s);
     const QCommandLineOption largeTextOption(u"large-text"_s, u"Start in large-text mode."_s);
     const QCommandLineOption contrastOption(u"high-contrast"_s, u"Start in high-contrast mode."_s);
+    const QCommandLineOption firstFrameOption(u"report-first-frame"_s,
+                                              u"Print \"first frame\" when the first frame is shown, and exit (benchmarks)."_s);
     const QCommandLineOption workerOption(u"worker"_s, u"Start in social-worker mode (pages side by side with French)."_s);
-    parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, galleryOption, selfTestOption,
-                       windowedOption, largeTextOption, contrastOption, workerOption});
+    const QCommandLineOption configOption(u"config"_s,
+                                          u"The configuration file (default %1)."_s.arg(KioskConfig::kDefaultPath),
+                                          u"file"_s);
+    const QCommandLineOption hashPinOption(u"hash-pin"_s, u"Read a staff PIN on standard input, print its hash."_s);
+    // For the watchdog test only (tests/integration/ops): block the GUI thread this many
+    // milliseconds after READY=1, as a hung UI would.
+    QCommandLineOption freezeOption(u"freeze-after-ready"_s, u"Test: freeze the UI after ready."_s, u"ms"_s);
+    freezeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, galleryOption,
+                       selfTestOption, windowedOption, largeTextOption, contrastOption, workerOption, configOption, hashPinOption,
+                       freezeOption, firstFrameOption});
     parser.process(app);
+
+    // The config: every bad key is reported and takes its default; the kiosk still starts.
+    const bool explicitConfig = parser.isSet(configOption);
+    const QString configPath = explicitConfig ? parser.value(configOption) : KioskConfig::kDefaultPath;
+    KioskConfig config;
+    if (explicitConfig || QFileInfo::exists(configPath)) {
+        KioskConfig::Loaded loaded = KioskConfig::load(configPath);
+        for (const Problem &problem : std::as_const(loaded.problems))
+            qCWarning(lcMain).noquote() << problem.toString();
+        config = loaded.config;
+    } else {
+        qCInfo(lcMain).noquote() << "no configuration at" << configPath << "- using the defaults";
+    }
 
     QTextStream err(stderr);
     const QSize size = parseSize(parser.value(sizeOption));
@@ -85,19 +144,41 @@ int main(int argc, char **argv)
     if (options.packDir.isEmpty())
         options.packDir = qEnvironmentVariable("PASSERELLE_PACK");
     if (options.packDir.isEmpty()) {
-        err << "passerelle: no pack given: use --pack DIR (a folder made by passerelle-pack build)\n";
+        // The pack of the state directory (the sync's store); on first start, the bundled one.
+        if (!offscreen)
+            if (auto problem = installFirstPack(config.stateDirectory, config.firstPack))
+                qCWarning(lcMain).noquote() << problem->toString();
+        if (const auto active = activeStorePack(config.stateDirectory)) {
+            options.packDir = active->packDir;
+            options.objectsDir = active->objectsDir;
+        }
+    }
+    if (options.packDir.isEmpty()) {
+        err << "passerelle: no pack given: use --pack DIR (a folder made by passerelle-pack build), or install "
+               "one into the state directory "
+            << config.stateDirectory << '\n';
         return 2;
     }
-    options.language = parser.value(langOption);
+    options.language = parser.isSet(langOption) ? parser.value(langOption) : config.defaultLanguage;
     options.startRoute = parser.value(routeOption);
     options.today = QDate::fromString(parser.value(todayOption), Qt::ISODate);
+    // [session]: the warning comes after idle_warning_seconds and lasts idle_reset_seconds.
+    options.idleSeconds = config.idleWarningSeconds + config.idleResetSeconds;
+    options.warningSeconds = config.idleResetSeconds;
 
+    // Declared first, destroyed last: the QML engine (in the kiosk) goes before what it shows.
+    std::unique_ptr<Operations> operations;
     Result<std::unique_ptr<Kiosk>> opened = Kiosk::open(options);
     if (!opened) {
         err << "passerelle: " << opened.problem().toString() << '\n';
         return 1;
     }
     Kiosk &kiosk = *opened.value();
+    operations = std::make_unique<Operations>(config, kiosk.services(),
+                                              offscreen ? Operations::Mode::Render : Operations::Mode::Kiosk);
+    operations->installIntoQml();
+    if (options.startRoute == u"staff"_s)
+        operations->staff().unlockWithoutPin(); // whoever types the command line has the machine
     kiosk.services().session().setLargeText(parser.isSet(largeTextOption));
     kiosk.services().session().setHighContrast(parser.isSet(contrastOption));
     kiosk.services().session().setWorkerMode(parser.isSet(workerOption));
@@ -135,6 +216,29 @@ int main(int argc, char **argv)
         err << "self-test: " << (failures == 0 ? "passed" : "FAILED") << '\n';
         return failures == 0 ? 0 : 1;
     }
+    if (parser.isSet(firstFrameOption)) {
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [] {
+            QTextStream(stdout) << "first frame" << Qt::endl;
+            QCoreApplication::exit(0);
+        });
+    }
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::received, &app, [](int number) {
+        qCInfo(lcMain) << "signal" << number << "received: quitting";
+        QGuiApplication::quit();
+    });
+    QObject::connect(&app, &QGuiApplication::aboutToQuit, operations.get(), &Operations::shutdown);
+    if (parser.isSet(freezeOption)) {
+        const int ms = parser.value(freezeOption).toInt();
+        QObject::connect(operations.get(), &Operations::ready, &app, [ms] {
+            QTimer::singleShot(ms, [] {
+                qCWarning(lcMain) << "--freeze-after-ready: the GUI thread stops here";
+                for (;;)
+                    QThread::sleep(3600);
+            });
+        });
+    }
+    operations->start(window);
     if (parser.isSet(windowedOption))
         window->show();
     else

@@ -20,7 +20,7 @@ QString Navigator::argument() const { return route().section(u'/', 1); }
 bool Navigator::isValidRoute(const QString &route)
 {
     static const QRegularExpression form(
-        u"^(attract|home|language|status|emergency|(topic|page|service)/[a-z0-9][a-z0-9_-]*)$"_s);
+        u"^(attract|home|language|status|emergency|staff|(topic|page|service)/[a-z0-9][a-z0-9_-]*)$"_s);
     return form.match(route).hasMatch();
 }
 

@@ -59,8 +59,11 @@ QImage renderRoute(Kiosk &kiosk, const QString &route, const QString &language)
 {
     kiosk.services().session().setLanguage(language);
     kiosk.services().navigator().reset(route);
-    // Let pending resizes, loader changes and polishes run before rendering.
+    // Let pending resizes, loader changes and polishes run before rendering, and delete
+    // the screen just left: processEvents() alone never runs deferred deletes, so a loop
+    // of renders outside the event loop would keep every screen it ever showed.
     QCoreApplication::sendPostedEvents();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     QCoreApplication::processEvents();
     return kiosk.window()->grabWindow();
 }

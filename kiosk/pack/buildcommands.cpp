@@ -2,9 +2,11 @@
 #include "commands.h"
 #include "contentchecker.h"
 #include "contentloader.h"
+#include "fontcoverage.h"
 #include "packbuilder.h"
 
 #include <QDateTime>
+#include <QDir>
 
 namespace passerelle::content {
 
@@ -40,23 +42,59 @@ QDateTime buildTime()
 
 int runBuild(const QStringList &args)
 {
-    if (args.size() != 2)
+    QStringList positional;
+    AudioOptions audio;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == u"--no-audio") {
+            audio.enabled = false;
+        } else if (args[i] == u"--audio-cache" && i + 1 < args.size()) {
+            audio.cacheDir = args[++i];
+        } else if (args[i] == u"--jobs" && i + 1 < args.size()) {
+            bool ok = false;
+            audio.jobs = args[++i].toInt(&ok);
+            if (!ok || audio.jobs < 1)
+                return 2;
+        } else if (args[i].startsWith(u"--")) {
+            return 2;
+        } else {
+            positional.append(args[i]);
+        }
+    }
+    if (positional.size() != 2)
         return 2;
-    const QString &contentDir = args[0];
-    const QString &outDir = args[1];
+    const QString &contentDir = positional[0];
+    const QString &outDir = positional[1];
+    if (audio.cacheDir.isEmpty())
+        audio.cacheDir = defaultAudioCache(outDir);
     Problems problems;
     const ContentSet set = loadContent(contentDir, problems);
     checkContent(set, problems);
+    checkFonts(set, problems);
     if (report(problems, false) > 0) {
         errorStream() << "nothing was written; " << outDir << " is unchanged" << Qt::endl;
         return 1;
     }
-    const Problems buildProblems = buildPack(set, outDir, {buildTime()});
+    Problems audioProblems;
+    const AudioCatalog catalog = prepareAudio(set, audio, audioProblems);
+    if (report(audioProblems, false) > 0) {
+        errorStream() << "nothing was written; " << outDir << " is unchanged" << Qt::endl;
+        return 1;
+    }
+    BuildOptions options{buildTime()};
+    options.audio = &catalog;
+    const Problems buildProblems = buildPack(set, outDir, options);
     if (hasErrors(buildProblems)) {
         report(buildProblems, false);
         return 1;
     }
-    QTextStream(stdout) << "built pack " << set.pack.id << " version " << set.pack.version << " in " << outDir << '\n';
+    QTextStream out(stdout);
+    out << "built pack " << set.pack.id << " version " << set.pack.version << " in " << outDir << '\n';
+    if (audio.enabled)
+        out << "audio: " << catalog.stats.recorded << " recorded, " << catalog.stats.synthesized << " synthesized, "
+            << catalog.stats.cached << " from the cache (" << QDir::toNativeSeparators(audio.cacheDir) << "), "
+            << catalog.stats.silent << " texts without a voice\n";
+    else
+        out << "audio: skipped (--no-audio); " << catalog.stats.recorded << " recordings included\n";
     return 0;
 }
 
@@ -67,6 +105,8 @@ int runCheck(const QStringList &args)
     Problems problems;
     const ContentSet set = loadContent(args[0], problems);
     checkContent(set, problems);
+    checkVoices(set, problems);
+    checkFonts(set, problems);
     if (args.size() == 2) {
         QTextStream out(stdout);
         for (const PageFile &p : set.pages) {

@@ -13,6 +13,9 @@ QTextStream &errorStream();
 
 int runBuild(const QStringList &args);
 int runCheck(const QStringList &args);
+int runExport(const QStringList &args);
+int runImport(const QStringList &args);
+int runReport(const QStringList &args);
 int runExportWeb(const QStringList &args);
 
 } // namespace passerelle::content

@@ -1,7 +1,12 @@
 #include "contentchecker.h"
 
+#include "speechaudio.h"
+#include "textunits.h"
 #include "uipictograms.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -98,26 +103,31 @@ private:
 
     void checkStatus(const StatusDecl &s)
     {
-        pictogram(s.origin, s.pictogram, u"status "_s + s.id);
+        pictogram(s.at(u"pictogram"_s), s.pictogram, u"status "_s + s.id);
         for (const QString &d : s.documents)
-            pictogram(s.origin, d, u"status "_s + s.id);
-        sourceText(s.origin, s.titles, u"status "_s + s.id);
+            pictogram(s.at(u"documents"_s), d, u"status "_s + s.id);
+        sourceText(s.at(u"title"_s), s.titles, u"status "_s + s.id);
         if (s.id == u"unknown" || s.id == u"all")
             error(s.origin, u"\"%1\" is reserved"_s.arg(s.id), u"the kiosk always offers \"unknown\"; choose another id"_s);
     }
 
     void checkService(const ServiceDecl &s)
     {
-        pictogram(s.origin, s.kind, u"service "_s + s.id);
-        sourceText(s.origin, s.names, u"service "_s + s.id);
+        pictogram(s.at(u"kind"_s), s.kind, u"service "_s + s.id);
+        sourceText(s.at(u"name"_s), s.names, u"service "_s + s.id);
+        if (!s.email.isEmpty() && !QRegularExpression(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s).match(s.email).hasMatch())
+            error(s.at(u"email"_s), u"e-mail address \"%1\" is malformed"_s.arg(s.email), u"write it as name@example.be"_s);
+        if (!s.web.isEmpty() && !s.web.startsWith(u"https://"_s) && !s.web.startsWith(u"http://"_s))
+            error(s.at(u"web"_s), u"web address \"%1\" does not start with https://"_s.arg(s.web),
+                  u"write the whole address, e.g. https://www.example.be"_s);
         for (const QString &phone : s.phones) {
             if (!isValidPhoneNumber(phone))
-                error(s.origin, u"phone number \"%1\" is malformed"_s.arg(phone),
+                error(s.at(u"phones"_s), u"phone number \"%1\" is malformed"_s.arg(phone),
                       u"write digits and spaces, with + and the country code for foreign numbers"_s);
         }
         for (const QString &hours : s.hours) {
             if (!isValidOpeningHours(hours))
-                error(s.origin, u"opening hours \"%1\" are malformed"_s.arg(hours),
+                error(s.at(u"hours"_s), u"opening hours \"%1\" are malformed"_s.arg(hours),
                       u"write them as \"mo-fr 09:30-13:00\""_s);
         }
     }
@@ -301,6 +311,86 @@ bool validityOverlaps(const PageFile &a, const PageFile &b)
 void checkContent(const ContentSet &set, Problems &problems)
 {
     Checker(set, problems).run();
+    checkAudio(set, problems);
+}
+
+void checkAudio(const ContentSet &set, Problems &problems)
+{
+    const auto warn = [&](const Origin &at, const QString &message, const QString &hint) {
+        problems.append(Problem{at.file, at.line, message, hint, Problem::Severity::Warning});
+    };
+    QHash<QString, QSet<QString>> expected; // lang -> recording paths of its texts
+    for (const LanguageDecl &l : set.pack.languages) {
+        // One warning per file and language: "these N texts cannot be heard".
+        QMap<QString, QList<TextUnit>> silent;
+        QMap<QString, int> firstLine;
+        for (const TextUnit &unit : textUnits(set, l.code)) {
+            expected[l.code].insert(unit.recording);
+            if (unit.speech().trimmed().isEmpty() || audioSource(set, unit) != AudioSource::None)
+                continue;
+            silent[unit.origin.file].append(unit);
+            if (!firstLine.contains(unit.origin.file))
+                firstLine.insert(unit.origin.file, unit.origin.line);
+        }
+        for (auto it = silent.cbegin(); it != silent.cend(); ++it) {
+            const TextUnit &first = it.value().first();
+            const QString example = u"content/audio/%1/%2"_s.arg(l.code, first.recording);
+            warn({it.key(), first.origin.line},
+                 u"no audio in %1 for %2 text(s) of this file: %1 has no speech voice and no recording"_s.arg(l.code).arg(it.value().size()),
+                 u"record them (e.g. %1), or the kiosk says that no audio exists in %2"_s.arg(example, l.code));
+        }
+    }
+
+    const QDir audioDir(QDir(set.root).filePath(u"audio"_s));
+    if (!audioDir.exists())
+        return;
+    QDirIterator it(audioDir.path(), QDir::Files, QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    for (const QString &path : std::as_const(files)) {
+        const QString relative = audioDir.relativeFilePath(path);
+        const QString lang = relative.section(u'/', 0, 0);
+        const QString rest = relative.section(u'/', 1);
+        if (!set.pack.hasLanguage(lang)) {
+            warn({path, 0}, u"recording for \"%1\", which is not a pack language"_s.arg(lang),
+                 u"recordings go in content/audio/<language code>/"_s);
+            continue;
+        }
+        if (!expected.value(lang).contains(rest)) {
+            warn({path, 0}, u"this recording matches no %1 text, so it is not used"_s.arg(lang),
+                 u"name it <page>/<block number>.opus, <page>/title.opus, _topics/<id>.opus, "
+                 "_statuses/<id>.title.opus, _statuses/<id>.hint.opus, _pictograms/<name>.opus, "
+                 "_services/<id>.opus, _language.opus or _greeting.opus"_s);
+            continue;
+        }
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly) || !looksLikeOggOpus(file.read(128)))
+            problems.append(Problem{path, 0, u"a recording must be an Ogg Opus file"_s,
+                                    u"convert it, e.g. opusenc --bitrate 24 recording.wav %1"_s.arg(QFileInfo(path).fileName())});
+    }
+}
+
+void checkVoices(const ContentSet &set, Problems &problems)
+{
+    const bool anyVoice = std::any_of(set.pack.languages.cbegin(), set.pack.languages.cend(),
+                                      [](const LanguageDecl &l) { return !l.voice.isEmpty(); });
+    if (!anyVoice)
+        return;
+    const Result<SpeechEngine> engine = SpeechEngine::detect({});
+    if (!engine) {
+        problems.append(Problem{set.pack.origin.file, 0,
+                                u"cannot check the speech voices: "_s + engine.problem().message,
+                                engine.problem().hint, Problem::Severity::Warning});
+        return;
+    }
+    const QStringList known = engine.value().voices();
+    for (const LanguageDecl &l : set.pack.languages) {
+        if (!l.voice.isEmpty() && !known.contains(l.voice.toLower()))
+            problems.append(Problem{l.origin.file, l.origin.line, u"espeak-ng has no voice \"%1\""_s.arg(l.voice),
+                                    u"see espeak-ng --voices, or remove voice: for %1"_s.arg(l.code)});
+    }
 }
 
 } // namespace passerelle::content

@@ -13,6 +13,16 @@ namespace passerelle::content {
  */
 void checkContent(const ContentSet &set, Problems &problems);
 
+/**
+ * Audio: human recordings under content/audio/ must be Ogg Opus and match a text; every
+ * text without audio (a language with no voice and no recording) is reported, one
+ * warning per file and language. Part of checkContent.
+ */
+void checkAudio(const ContentSet &set, Problems &problems);
+
+/** The voices of pack.yaml must be known to the installed espeak-ng (runs espeak-ng --voices). */
+void checkVoices(const ContentSet &set, Problems &problems);
+
 /** True for a phone number written as digits, spaces and an optional leading +. */
 [[nodiscard]] bool isValidPhoneNumber(const QString &number);
 /** True for opening hours such as "mo-fr 09:30-13:00". */

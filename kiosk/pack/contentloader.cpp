@@ -98,7 +98,7 @@ void loadPackYaml(ContentSet &set, const QString &path, Problems &problems)
         t.id = r.id(node, "id", kIdPattern);
         t.code = r.id(node, "code", u"[A-Z]"_s);
         t.pictogram = r.text(node, "pictogram", true);
-        t.titles = r.localized(node, "title", true);
+        t.titles = r.localized(node, "title", true, &t.titleLines);
         pack.topics.append(t);
     }
 }
@@ -119,8 +119,10 @@ void loadStatus(ContentSet &set, const QString &path, Problems &problems)
     s.order = int(r.integer(root, "order", true));
     s.pictogram = r.text(root, "pictogram", true);
     s.documents = r.list(root, "documents", false);
-    s.titles = r.localized(root, "title", true);
-    s.hints = r.localized(root, "hint", false);
+    s.titles = r.localized(root, "title", true, &s.titleLines);
+    s.hints = r.localized(root, "hint", false, &s.hintLines);
+    for (auto it = root.begin(); it != root.end(); ++it)
+        s.fieldLines.insert(toQString(it->first), r.line(it->first));
     set.statuses.append(s);
 }
 
@@ -139,7 +141,7 @@ void loadService(ContentSet &set, const QString &path, Problems &problems)
         r.error(root["id"], u"id \"%1\" differs from the file name"_s.arg(s.id),
                 u"name the file services/%1.yaml"_s.arg(s.id));
     s.kind = r.text(root, "kind", true);
-    s.names = r.localized(root, "name", true);
+    s.names = r.localized(root, "name", true, &s.nameLines);
     if (const YAML::Node address = root["address"]) {
         if (address.IsMap()) {
             r.checkKeys(address, {u"street"_s, u"postcode"_s, u"commune"_s});
@@ -167,6 +169,8 @@ void loadService(ContentSet &set, const QString &path, Problems &problems)
     s.unverified = r.list(root, "unverified", false);
     s.sources = r.list(root, "sources", false);
     s.verified = r.date(root, "verified", true);
+    for (auto it = root.begin(); it != root.end(); ++it)
+        s.fieldLines.insert(toQString(it->first), r.line(it->first));
     set.services.append(s);
 }
 
@@ -185,9 +189,13 @@ void loadPictogramNames(ContentSet &set, const QString &path, Problems &problems
             continue;
         }
         Localized names;
-        for (auto n = it->second.begin(); n != it->second.end(); ++n)
+        LocalizedLines lines;
+        for (auto n = it->second.begin(); n != it->second.end(); ++n) {
             names.insert(toQString(n->first), toQString(n->second).trimmed());
+            lines.insert(toQString(n->first), r.line(n->second));
+        }
         set.pictogramNames.insert(name, names);
+        set.pictogramNameLines.insert(name, lines);
     }
 }
 

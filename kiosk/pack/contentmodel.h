@@ -11,6 +11,8 @@ namespace passerelle::content {
 
 /** Text per language code. */
 using Localized = QMap<QString, QString>;
+/** The file line of each language's text of a Localized field, for error messages. */
+using LocalizedLines = QHash<QString, int>;
 
 /** Where something was written, for error messages. */
 struct Origin
@@ -37,6 +39,7 @@ struct TopicDecl
     QString code;
     QString pictogram;
     Localized titles;
+    LocalizedLines titleLines;
 };
 
 struct PackDecl
@@ -63,6 +66,12 @@ struct StatusDecl
     QStringList documents;
     Localized titles;
     Localized hints;
+    LocalizedLines titleLines;
+    LocalizedLines hintLines;
+    /** The line of each field, for error messages. */
+    QHash<QString, int> fieldLines;
+
+    [[nodiscard]] Origin at(const QString &field) const { return {origin.file, fieldLines.value(field, 1)}; }
 };
 
 struct ServiceDecl
@@ -71,6 +80,7 @@ struct ServiceDecl
     QString id;
     QString kind;
     Localized names;
+    LocalizedLines nameLines;
     QString street;
     QString postcode;
     QString commune;
@@ -85,6 +95,10 @@ struct ServiceDecl
     QStringList unverified;
     QStringList sources;
     QDate verified;
+    /** The line of each field, for error messages. */
+    QHash<QString, int> fieldLines;
+
+    [[nodiscard]] Origin at(const QString &field) const { return {origin.file, fieldLines.value(field, 1)}; }
 };
 
 /** One block of a page, as the Markdown gave it. */
@@ -96,6 +110,8 @@ struct BlockSource
     QString pictogram;
     QString target;
     int number = 0;
+    /** The alt text of a step's or item's leading pictogram; not part of the hash. */
+    QString pictogramLabel;
 
     /** Identifies the French block a translation was made from (kind, text, references). */
     [[nodiscard]] QString hash() const;
@@ -138,6 +154,7 @@ struct ContentSet
     QList<ServiceDecl> services;
     QMap<QString, QString> pictogramFiles; // name -> path
     QMap<QString, Localized> pictogramNames;
+    QMap<QString, LocalizedLines> pictogramNameLines;
     Origin pictogramNamesOrigin;
     QList<PageFile> pages;
 

@@ -1,7 +1,11 @@
 // passerelle-pack: the content editors' tool. See the README's "For content editors".
 #include "commands.h"
 
-#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+
+#include <unistd.h>
 
 #include <functional>
 
@@ -28,8 +32,16 @@ struct Command
 const QList<Command> &commands()
 {
     static const QList<Command> list{
-        {u"build"_s, u"build CONTENT_DIR OUT_DIR        compile content into a pack (OUT_DIR is replaced only on success)"_s, runBuild},
+        {u"build"_s, u"build CONTENT_DIR OUT_DIR [--no-audio] [--audio-cache DIR] [--jobs N]\n"
+                     "                                   compile content into a pack (OUT_DIR is replaced only on success);\n"
+                     "                                   speech is synthesized for texts without a recording and cached\n"
+                     "                                   (default cache: .cache/passerelle-audio beside OUT_DIR)"_s, runBuild},
         {u"check"_s, u"check CONTENT_DIR [--hashes]     list every problem with file:line; --hashes prints block hashes"_s, runCheck},
+        {u"export"_s, u"export --lang L CONTENT_DIR OUT.xlf|OUT.po\n"
+                      "                                   the French texts and their L translations for a translator\n"
+                      "                                   (XLIFF 2.0, or PO when OUT ends in .po)"_s, runExport},
+        {u"import"_s, u"import CONTENT_DIR FILE          write the translations of an XLIFF 2.0 or PO file into content"_s, runImport},
+        {u"report"_s, u"report CONTENT_DIR OUT.html      a web page: text, review and audio state per page and language"_s, runReport},
         {u"export-web"_s, u"export-web PACK_DIR OUT_DIR [--today YYYY-MM-DD]   write the pack's web copy (static HTML)"_s, runExportWeb},
     };
     return list;
@@ -48,7 +60,19 @@ int usage()
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // A GUI application for Qt's font database (the check for characters no font draws),
+    // on the offscreen platform: passerelle-pack needs no display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Outside a desktop session (CI, ssh) Qt warns about a missing runtime folder on every
+    // run; give it the private folder it would pick itself, without the warning.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QByteArray runtime = QDir::tempPath().toLocal8Bit() + "/runtime-" + QByteArray::number(getuid());
+        if (QDir().mkpath(QString::fromLocal8Bit(runtime))
+            && QFile::setPermissions(QString::fromLocal8Bit(runtime), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            qputenv("XDG_RUNTIME_DIR", runtime);
+    }
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"passerelle-pack"_s);
     const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty())

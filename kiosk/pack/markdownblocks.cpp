@@ -206,6 +206,7 @@ private:
         // A pictogram at the start of a step or item is that step's pictogram.
         if ((p.kind == u"step" || p.kind == u"item") && !refs.isEmpty() && refs.first().scheme == u"picto"
             && refs.first().leading) {
+            block.pictogramLabel = refs.first().label;
             block.pictogram = refs.takeFirst().value;
         }
         if (p.kind == u"text" && refs.size() == 1 && refs.first().leading

@@ -5,6 +5,7 @@
 #include "searchfold.h"
 #include "sha256.h"
 #include "sqlitedatabase.h"
+#include "textunits.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,6 +32,7 @@ public:
 
     bool run(const BuildOptions &options)
     {
+        m_audio = options.audio;
         if (!QDir().mkpath(m_stage.filePath(u"objects"_s)))
             return fail(m_stage.path(), u"cannot create the output folder"_s);
         const QString dbPath = m_stage.filePath(u"build.sqlite"_s);
@@ -116,12 +118,35 @@ private:
         const QString hash = sha256Hex(bytes);
         if (hashOut)
             *hashOut = hash;
-        if (std::any_of(m_objects.cbegin(), m_objects.cend(), [&](const PackObject &o) { return o.sha256 == hash; }))
+        if (m_objectHashes.contains(hash))
             return true;
+        m_objectHashes.insert(hash);
         QFile file(m_stage.filePath(u"objects/"_s + hash));
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush())
             return fail(file.fileName(), u"cannot write object"_s);
         m_objects.append({hash, bytes.size(), type, role});
+        return true;
+    }
+
+    /** The audio of one text: binds its object hash and synthetic flag at column and column + 1. */
+    bool bindAudio(SqliteStatement &q, int column, const QString &lang, const QString &key)
+    {
+        const AudioClip *clip = m_audio ? m_audio->find(lang, key) : nullptr;
+        if (!clip) {
+            q.bind(column, QString()).bind(column + 1, qint64(0));
+            return true;
+        }
+        if (!m_objectHashes.contains(clip->sha256)) {
+            QFile file(clip->file);
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(clip->file, u"cannot read audio"_s);
+            QString hash;
+            if (!addObject(file.readAll(), u"audio/ogg"_s, u"audio"_s, &hash))
+                return false;
+            if (hash != clip->sha256)
+                return fail(clip->file, u"the audio file changed during the build"_s);
+        }
+        q.bind(column, clip->sha256).bind(column + 1, qint64(clip->synthetic ? 1 : 0));
         return true;
     }
 
@@ -143,12 +168,12 @@ private:
     bool writeLanguages()
     {
         SqliteStatement q = prepare(
-            u"INSERT INTO languages(code, position, endonym, direction, font, voice, greeting) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"_s);
+            u"INSERT INTO languages(code, position, endonym, direction, font, voice, greeting, audio, audio_synthetic, "
+            "greeting_audio, greeting_audio_synthetic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"_s);
         int position = 0;
         for (const LanguageDecl &l : m_set.pack.languages) {
             q.bind(1, l.code).bind(2, qint64(position++)).bind(3, l.endonym).bind(4, l.direction).bind(5, l.font).bind(6, l.voice).bind(7, l.greeting);
-            if (!run(q))
+            if (!bindAudio(q, 8, l.code, u"language"_s) || !bindAudio(q, 10, l.code, u"greeting"_s) || !run(q))
                 return false;
         }
         return true;
@@ -168,22 +193,24 @@ private:
             if (!run(q))
                 return false;
         }
-        SqliteStatement names = prepare(u"INSERT INTO pictogram_names(name, lang, label) VALUES (?1, ?2, ?3)"_s);
+        SqliteStatement names = prepare(
+            u"INSERT INTO pictogram_names(name, lang, label, audio, audio_synthetic) VALUES (?1, ?2, ?3, ?4, ?5)"_s);
         for (auto it = m_set.pictogramNames.cbegin(); it != m_set.pictogramNames.cend(); ++it) {
             for (auto n = it.value().cbegin(); n != it.value().cend(); ++n) {
                 names.bind(1, it.key()).bind(2, n.key()).bind(3, n.value());
-                if (!run(names))
+                if (!bindAudio(names, 4, n.key(), u"pictogram/"_s + it.key()) || !run(names))
                     return false;
             }
         }
         return true;
     }
 
-    bool writeLocalized(SqliteStatement &q, const QString &key, const Localized &texts)
+    /** Rows (key, lang, text, audio, audio_synthetic); audioKey names the text unit. */
+    bool writeLocalized(SqliteStatement &q, const QString &key, const Localized &texts, const QString &audioKey)
     {
         for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
             q.bind(1, key).bind(2, it.key()).bind(3, it.value());
-            if (!run(q))
+            if (!bindAudio(q, 4, it.key(), audioKey) || !run(q))
                 return false;
         }
         return true;
@@ -192,11 +219,12 @@ private:
     bool writeTopics()
     {
         SqliteStatement q = prepare(u"INSERT INTO topics(id, position, code, pictogram) VALUES (?1, ?2, ?3, ?4)"_s);
-        SqliteStatement texts = prepare(u"INSERT INTO topic_texts(topic, lang, title) VALUES (?1, ?2, ?3)"_s);
+        SqliteStatement texts = prepare(
+            u"INSERT INTO topic_texts(topic, lang, title, audio, audio_synthetic) VALUES (?1, ?2, ?3, ?4, ?5)"_s);
         int position = 0;
         for (const TopicDecl &t : m_set.pack.topics) {
             q.bind(1, t.id).bind(2, qint64(position++)).bind(3, t.code).bind(4, t.pictogram);
-            if (!run(q) || !writeLocalized(texts, t.id, t.titles))
+            if (!run(q) || !writeLocalized(texts, t.id, t.titles, u"topic/"_s + t.id))
                 return false;
         }
         return true;
@@ -206,7 +234,8 @@ private:
     {
         SqliteStatement q = prepare(u"INSERT INTO statuses(id, position, pictogram, documents) VALUES (?1, ?2, ?3, ?4)"_s);
         SqliteStatement texts = prepare(
-            u"INSERT INTO status_texts(status, lang, title, hint) VALUES (?1, ?2, ?3, ?4)"_s);
+            u"INSERT INTO status_texts(status, lang, title, hint, title_audio, title_audio_synthetic, hint_audio, "
+            "hint_audio_synthetic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"_s);
         int position = 0;
         for (const StatusDecl &s : m_set.statuses) {
             q.bind(1, s.id).bind(2, qint64(position++)).bind(3, s.pictogram).bind(4, joinLines(s.documents));
@@ -214,7 +243,8 @@ private:
                 return false;
             for (auto it = s.titles.cbegin(); it != s.titles.cend(); ++it) {
                 texts.bind(1, s.id).bind(2, it.key()).bind(3, it.value()).bind(4, s.hints.value(it.key()));
-                if (!run(texts))
+                if (!bindAudio(texts, 5, it.key(), u"status/"_s + s.id + u"/title"_s)
+                    || !bindAudio(texts, 7, it.key(), u"status/"_s + s.id + u"/hint"_s) || !run(texts))
                     return false;
             }
         }
@@ -226,7 +256,8 @@ private:
         SqliteStatement q = prepare(
             u"INSERT INTO services(id, kind, street, postcode, commune, lat, lon, phones, email, web, hours, "
             "languages, unverified, sources, verified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"_s);
-        SqliteStatement texts = prepare(u"INSERT INTO service_texts(service, lang, name) VALUES (?1, ?2, ?3)"_s);
+        SqliteStatement texts = prepare(
+            u"INSERT INTO service_texts(service, lang, name, audio, audio_synthetic) VALUES (?1, ?2, ?3, ?4, ?5)"_s);
         for (const ServiceDecl &s : m_set.services) {
             q.bind(1, s.id).bind(2, s.kind).bind(3, s.street).bind(4, s.postcode).bind(5, s.commune);
             if (s.hasGeo) {
@@ -238,7 +269,7 @@ private:
             q.bind(8, joinLines(s.phones)).bind(9, s.email).bind(10, s.web).bind(11, joinLines(s.hours));
             q.bind(12, joinLines(s.languages)).bind(13, joinLines(s.unverified)).bind(14, joinLines(s.sources));
             q.bind(15, s.verified.toString(Qt::ISODate));
-            if (!run(q) || !writeLocalized(texts, s.id, s.names))
+            if (!run(q) || !writeLocalized(texts, s.id, s.names, u"service/"_s + s.id))
                 return false;
         }
         return true;
@@ -309,20 +340,23 @@ private:
 
     bool writePageText(qint64 key, const PageFile &page, const PageFile &french)
     {
-        SqliteStatement text = prepare(u"INSERT INTO page_texts(page, lang, title, review) VALUES (?1, ?2, ?3, ?4)"_s);
+        const QString audioKey = u"page/"_s + pageKey(page) + u'/';
+        SqliteStatement text = prepare(
+            u"INSERT INTO page_texts(page, lang, title, review, title_audio, title_audio_synthetic) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"_s);
         text.bind(1, key).bind(2, page.lang).bind(3, page.title).bind(4, page.review);
-        if (!run(text))
+        if (!bindAudio(text, 5, page.lang, audioKey + u"title"_s) || !run(text))
             return false;
         SqliteStatement block = prepare(
             u"INSERT INTO blocks(page, lang, position, kind, text, pictogram, target, number, source_hash, "
-            "audio, audio_synthetic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '', 0)"_s);
+            "audio, audio_synthetic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"_s);
         QStringList body;
         for (qsizetype i = 0; i < page.blocks.size(); ++i) {
             const BlockSource &b = page.blocks[i];
             block.bind(1, key).bind(2, page.lang).bind(3, qint64(i)).bind(4, b.kind).bind(5, b.text);
             block.bind(6, b.pictogram).bind(7, b.target).bind(8, qint64(b.number));
             block.bind(9, i < french.blocks.size() ? french.blocks[i].hash() : QString());
-            if (!run(block))
+            if (!bindAudio(block, 10, page.lang, audioKey + QString::number(i + 1)) || !run(block))
                 return false;
             body.append(b.text);
         }
@@ -336,7 +370,9 @@ private:
     QDir m_stage;
     Problems &m_problems;
     SqliteDatabase *m_db = nullptr;
+    const AudioCatalog *m_audio = nullptr;
     QList<PackObject> m_objects;
+    QSet<QString> m_objectHashes;
 };
 
 } // namespace

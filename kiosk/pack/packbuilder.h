@@ -2,6 +2,7 @@
 
 #include "contentmodel.h"
 #include "problem.h"
+#include "speechaudio.h"
 
 #include <QDateTime>
 #include <QString>
@@ -13,6 +14,8 @@ struct BuildOptions
     /** The pack's creation time; SOURCE_DATE_EPOCH or now, chosen by the caller. */
     QDateTime created;
     QString minKioskVersion = QStringLiteral(PASSERELLE_VERSION);
+    /** The audio of every text (see prepareAudio); none when null. */
+    const AudioCatalog *audio = nullptr;
 };
 
 /**

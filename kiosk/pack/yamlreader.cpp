@@ -120,7 +120,7 @@ QDate YamlReader::date(const YAML::Node &map, const char *key, bool required)
     return d;
 }
 
-Localized YamlReader::localized(const YAML::Node &map, const char *key, bool required)
+Localized YamlReader::localized(const YAML::Node &map, const char *key, bool required, LocalizedLines *lines)
 {
     const YAML::Node node = map[key];
     Localized out;
@@ -140,6 +140,8 @@ Localized YamlReader::localized(const YAML::Node &map, const char *key, bool req
             continue;
         }
         out.insert(toQString(it->first), toQString(it->second).trimmed());
+        if (lines)
+            lines->insert(toQString(it->first), line(it->second));
     }
     return out;
 }

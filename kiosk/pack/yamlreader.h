@@ -36,7 +36,9 @@ public:
     [[nodiscard]] qint64 integer(const YAML::Node &map, const char *key, bool required, qint64 fallback = 0);
     [[nodiscard]] QStringList list(const YAML::Node &map, const char *key, bool required);
     [[nodiscard]] QDate date(const YAML::Node &map, const char *key, bool required);
-    [[nodiscard]] Localized localized(const YAML::Node &map, const char *key, bool required);
+    /** A text per language; lines, when given, receives the line of each language's text. */
+    [[nodiscard]] Localized localized(const YAML::Node &map, const char *key, bool required,
+                                      LocalizedLines *lines = nullptr);
     /** An id made of allowed characters, e.g. [a-z0-9-]+. */
     [[nodiscard]] QString id(const YAML::Node &map, const char *key, const QString &pattern);
 

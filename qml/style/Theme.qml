@@ -7,8 +7,8 @@ import Passerelle.Kiosk
 QtObject {
     id: root
 
-    // Pixels per millimetre: 3.6 is a 24" 1920x1080 screen.
-    property real pxPerMm: 3.6
+    // Pixels per millimetre: 3.6 is a 24" 1920x1080 screen; [display] px_per_mm of the config.
+    property real pxPerMm: KioskSettings.pxPerMm
     function mm(millimetres: real): int { return Math.round(millimetres * root.pxPerMm) }
 
     readonly property int touchTarget: mm(20)

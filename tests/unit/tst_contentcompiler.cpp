@@ -177,7 +177,7 @@ private Q_SLOTS:
         QTest::newRow("bad date") << u"pages/health/amu.fr.md"_s << QByteArray("verified: 2026-01-15")
                                   << QByteArray("verified: 2026-13-15") << u"pages/health/amu.fr.md:9: error: \"verified\" is not a valid date"_s;
         QTest::newRow("bad phone") << u"services/cpas-test.yaml"_s << QByteArray("+32 81 00 00 00")
-                                   << QByteArray("+32 81 CPAS") << u"services/cpas-test.yaml:1: error: phone number"_s;
+                                   << QByteArray("+32 81 CPAS") << u"services/cpas-test.yaml:5: error: phone number"_s;
     }
 
     void brokenContentNamesFileAndLineAndWritesNothing()

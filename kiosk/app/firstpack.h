@@ -1,0 +1,32 @@
+#pragma once
+
+#include "problem.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace passerelle {
+
+/**
+ * The pack a kiosk shows, in its state directory, laid out like the sync's pack store:
+ * `current` -> packs/<version>/ (manifest.json, manifest.json.minisig) and objects/<sha256>.
+ */
+struct StorePack
+{
+    QString packDir;    // the folder `current` points at: holds manifest.json
+    QString objectsDir; // the store's objects/
+};
+
+/** The active pack of a state directory, or nullopt when it has none. */
+[[nodiscard]] std::optional<StorePack> activeStorePack(const QString &stateDirectory);
+
+/**
+ * On first start: when the state directory has no active pack, installs a published pack
+ * tree (manifest.json + objects/, e.g. the demo pack of the .deb) as its first pack.
+ * Each file is copied under a temporary name and renamed, and `current` is switched last,
+ * so an interrupted install is simply done again at the next start.
+ */
+[[nodiscard]] std::optional<Problem> installFirstPack(const QString &stateDirectory, const QString &packTree);
+
+} // namespace passerelle

@@ -1,0 +1,7 @@
+import QtQuick
+import Passerelle.Ui
+
+// An action of the staff screen: a large button with a text label, no pictogram.
+PictogramButton {
+    fillWidth: false
+}

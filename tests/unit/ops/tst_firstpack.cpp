@@ -1,0 +1,72 @@
+// First start: the bundled pack is installed into an empty state directory in the
+// sync store's layout (current -> packs/<v>, objects/), and opens from there.
+#include "firstpack.h"
+#include "pack.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace passerelle;
+using namespace Qt::StringLiterals;
+
+class TestFirstPack : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void installsIntoEmptyStateDirectory()
+    {
+        QTemporaryDir state;
+        QVERIFY(!activeStorePack(state.path()));
+        QVERIFY(!installFirstPack(state.path(), QStringLiteral(PASSERELLE_TEST_PACK)));
+        const auto active = activeStorePack(state.path());
+        QVERIFY(active);
+        QCOMPARE(QFileInfo(state.filePath(u"current"_s)).symLinkTarget(), state.filePath(u"packs/3"_s));
+        QCOMPARE(QFile::symLinkTarget(state.filePath(u"current"_s)), QDir(state.path()).absoluteFilePath(u"packs/3"_s));
+        auto pack = Pack::open(QDir(active->packDir).filePath(u"manifest.json"_s), active->objectsDir);
+        QVERIFY2(pack, qPrintable(pack.problem().toString()));
+        QCOMPARE(pack.value()->manifest().packId, u"test-pack"_s);
+        // Every object of the pack is in the store, and no temporary file is left.
+        const QStringList objects = QDir(active->objectsDir).entryList(QDir::Files | QDir::Hidden);
+        QCOMPARE(objects.size(), pack.value()->manifest().objects.size());
+        QVERIFY(QDir(state.filePath(u"packs"_s)).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                == QStringList{u"3"_s});
+    }
+
+    void leavesAnActivePackAlone()
+    {
+        QTemporaryDir state;
+        QVERIFY(!installFirstPack(state.path(), QStringLiteral(PASSERELLE_TEST_PACK)));
+        // A later start with another bundled pack does nothing: the state has its pack.
+        QVERIFY(!installFirstPack(state.path(), u"/nonexistent/pack"_s));
+        QVERIFY(activeStorePack(state.path()));
+    }
+
+    void missingBundledPackIsAProblem()
+    {
+        QTemporaryDir state;
+        const auto problem = installFirstPack(state.path(), u"/nonexistent/pack"_s);
+        QVERIFY(problem);
+        QVERIFY(problem->message.contains(u"first pack"_s));
+        QVERIFY(!activeStorePack(state.path()));
+    }
+
+    void interruptedInstallIsDoneAgain()
+    {
+        QTemporaryDir state;
+        // What a power cut could leave: a half-copied object, a staging folder.
+        QVERIFY(QDir().mkpath(state.filePath(u"objects"_s)));
+        QVERIFY(QDir().mkpath(state.filePath(u"packs/.first-3"_s)));
+        QFile part(state.filePath(u"objects/deadbeef.part"_s));
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.close();
+        QVERIFY(!installFirstPack(state.path(), QStringLiteral(PASSERELLE_TEST_PACK)));
+        QVERIFY(activeStorePack(state.path()));
+        QVERIFY(!QFileInfo::exists(state.filePath(u"packs/.first-3"_s)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFirstPack)
+#include "tst_firstpack.moc"

@@ -1,0 +1,246 @@
+// Speech at build time: the real espeak-ng and opusenc, a real cache folder, real packs.
+#include "contentchecker.h"
+#include "contentloader.h"
+#include "packbuilder.h"
+#include "packmanifest.h"
+#include "packtestutil.h"
+#include "sha256.h"
+#include "speechaudio.h"
+#include "sqlitedatabase.h"
+
+#include <QTemporaryDir>
+
+using namespace passerelle;
+using namespace passerelle::content;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QDateTime kCreated = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+
+struct Built
+{
+    Problems problems;
+    AudioCatalog::Stats stats;
+};
+
+Built build(const QString &content, const QString &out, const QString &cache, bool audio = true)
+{
+    Built b;
+    const ContentSet set = loadContent(content, b.problems);
+    checkContent(set, b.problems);
+    if (hasErrors(b.problems))
+        return b;
+    AudioOptions options;
+    options.enabled = audio;
+    options.cacheDir = cache;
+    const AudioCatalog catalog = prepareAudio(set, options, b.problems);
+    b.stats = catalog.stats;
+    if (hasErrors(b.problems))
+        return b;
+    BuildOptions buildOptions{kCreated};
+    buildOptions.audio = &catalog;
+    b.problems.append(buildPack(set, out, buildOptions));
+    return b;
+}
+
+QString errorsOf(const Problems &problems)
+{
+    QStringList out;
+    for (const Problem &p : problems) {
+        if (p.severity == Problem::Severity::Error)
+            out.append(p.toString());
+    }
+    return out.join(u'\n');
+}
+
+PackManifest manifestOf(const QString &out)
+{
+    auto m = PackManifest::parse(packtest::readFile(out + u"/manifest.json"_s), u"manifest.json"_s);
+    return m ? m.value() : PackManifest{};
+}
+
+/** Rows of one query on the pack's database, columns joined by "|". */
+QStringList query(const QString &out, const QString &sql)
+{
+    const PackManifest m = manifestOf(out);
+    QStringList rows;
+    if (!m.database())
+        return rows;
+    auto db = SqliteDatabase::open(out + u"/objects/"_s + m.database()->sha256, SqliteDatabase::Mode::ReadOnly);
+    if (!db)
+        return rows;
+    SqliteStatement q = db->prepare(sql);
+    while (q.next())
+        rows.append(q.text(0) + u'|' + q.text(1));
+    return rows;
+}
+
+} // namespace
+
+class TestPackAudio : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_content;
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_tmp.isValid());
+        m_content = m_tmp.filePath(u"content"_s);
+        QDir(m_content).removeRecursively();
+        QVERIFY(packtest::copyTree(QStringLiteral(PASSERELLE_TEST_DATA) + u"/content"_s, m_content));
+    }
+
+    void synthesizesEveryVoicedTextAndCachesIt()
+    {
+        const QString cache = m_tmp.filePath(u"cache-a"_s);
+        const Built first = build(m_content, m_tmp.filePath(u"a"_s), cache);
+        QVERIFY2(!hasErrors(first.problems), qPrintable(errorsOf(first.problems)));
+        QVERIFY(first.stats.synthesized > 20);
+        QCOMPARE(first.stats.cached, 0);
+        QVERIFY(first.stats.silent > 0); // ar has no voice in the fixture
+
+        // Every fr and en block has synthetic audio; no ar block has any.
+        const QString out = m_tmp.filePath(u"a"_s);
+        const QStringList frBlocks = query(out, u"SELECT audio, audio_synthetic FROM blocks WHERE lang IN ('fr', 'en')"_s);
+        QVERIFY(!frBlocks.isEmpty());
+        for (const QString &row : frBlocks) {
+            QVERIFY2(isSha256Hex(row.section(u'|', 0, 0)), qPrintable(row));
+            QCOMPARE(row.section(u'|', 1), u"1"_s);
+        }
+        for (const QString &row : query(out, u"SELECT audio, audio_synthetic FROM blocks WHERE lang = 'ar'"_s))
+            QCOMPARE(row, u"|0"_s);
+        // Titles, status texts, topic titles and the endonym can be heard too.
+        for (const QString &sql : {u"SELECT title_audio, title_audio_synthetic FROM page_texts WHERE lang = 'en'"_s,
+                                   u"SELECT title_audio, hint_audio FROM status_texts WHERE lang = 'fr'"_s,
+                                   u"SELECT audio, audio_synthetic FROM topic_texts WHERE lang = 'fr'"_s,
+                                   u"SELECT audio, audio_synthetic FROM languages WHERE code = 'en'"_s}) {
+            const QStringList rows = query(out, sql);
+            QVERIFY2(!rows.isEmpty(), qPrintable(sql));
+            for (const QString &row : rows)
+                QVERIFY2(isSha256Hex(row.section(u'|', 0, 0)), qPrintable(sql + u": "_s + row));
+        }
+        // The clips are Ogg Opus objects of role audio.
+        int audioObjects = 0;
+        for (const PackObject &o : manifestOf(out).objects) {
+            if (o.role != u"audio")
+                continue;
+            ++audioObjects;
+            QCOMPARE(o.type, u"audio/ogg"_s);
+            const QByteArray bytes = packtest::readFile(out + u"/objects/"_s + o.sha256);
+            QVERIFY(looksLikeOggOpus(bytes));
+            QCOMPARE(sha256Hex(bytes), o.sha256);
+        }
+        QVERIFY(audioObjects > 20);
+
+        // The second build synthesizes nothing and gives the same bytes.
+        const Built second = build(m_content, m_tmp.filePath(u"b"_s), cache);
+        QVERIFY2(!hasErrors(second.problems), qPrintable(errorsOf(second.problems)));
+        QCOMPARE(second.stats.synthesized, 0);
+        QCOMPARE(second.stats.cached, first.stats.synthesized);
+        QCOMPARE(packtest::readTree(m_tmp.filePath(u"b"_s)), packtest::readTree(out));
+
+        // An edited text is the only one synthesized again.
+        QVERIFY(packtest::editFile(m_content + u"/pages/health/amu.fr.md"_s, "Allez chez un médecin.",
+                                   "Allez chez un médecin ou un dentiste."));
+        const Built third = build(m_content, m_tmp.filePath(u"c"_s), cache);
+        QVERIFY2(!hasErrors(third.problems), qPrintable(errorsOf(third.problems)));
+        QCOMPARE(third.stats.synthesized, 1);
+    }
+
+    void outputIsByteIdenticalFromAColdCache()
+    {
+        // Two caches, two syntheses of everything: opusenc's stream serial numbers are
+        // set from the text, so the clips, and the packs, are the same bytes.
+        const Built a = build(m_content, m_tmp.filePath(u"x"_s), m_tmp.filePath(u"cache-x"_s));
+        const Built b = build(m_content, m_tmp.filePath(u"y"_s), m_tmp.filePath(u"cache-y"_s));
+        QVERIFY2(!hasErrors(a.problems) && !hasErrors(b.problems), qPrintable(errorsOf(a.problems + b.problems)));
+        QVERIFY(b.stats.synthesized > 0);
+        QCOMPARE(packtest::readTree(m_tmp.filePath(u"y"_s)), packtest::readTree(m_tmp.filePath(u"x"_s)));
+        QCOMPARE(packtest::readTree(m_tmp.filePath(u"cache-y"_s)), packtest::readTree(m_tmp.filePath(u"cache-x"_s)));
+    }
+
+    void aHumanRecordingReplacesSpeech()
+    {
+        // A "recording": any Ogg Opus file; here one made by opusenc from espeak-ng.
+        const Result<SpeechEngine> engine = SpeechEngine::detect({});
+        QVERIFY2(engine.ok(), qPrintable(engine.problem().message));
+        const Result<QByteArray> clip = engine.value().synthesize(u"en-gb"_s, u"A person reads this."_s, 42);
+        QVERIFY(clip.ok());
+        QVERIFY(packtest::writeFile(m_content + u"/audio/en/amu/2.opus"_s, clip.value()));
+        QVERIFY(packtest::writeFile(m_content + u"/audio/ar/_topics/health.opus"_s, clip.value()));
+
+        const QString out = m_tmp.filePath(u"h"_s);
+        const Built built = build(m_content, out, m_tmp.filePath(u"cache-h"_s));
+        QVERIFY2(!hasErrors(built.problems), qPrintable(errorsOf(built.problems)));
+        QCOMPARE(built.stats.recorded, 2);
+        const QString hash = sha256Hex(clip.value());
+        QCOMPARE(query(out, u"SELECT b.audio, b.audio_synthetic FROM blocks b JOIN pages p ON p.key = b.page "
+                            "WHERE p.id = 'amu' AND b.lang = 'en' AND b.position = 1"_s),
+                 QStringList{hash + u"|0"_s});
+        // A language without a voice is heard where a person recorded it.
+        QCOMPARE(query(out, u"SELECT audio, audio_synthetic FROM topic_texts WHERE topic = 'health' AND lang = 'ar'"_s),
+                 QStringList{hash + u"|0"_s});
+    }
+
+    void noAudioSkipsSynthesis()
+    {
+        const QString cache = m_tmp.filePath(u"cache-n"_s);
+        const Built built = build(m_content, m_tmp.filePath(u"n"_s), cache, false);
+        QVERIFY2(!hasErrors(built.problems), qPrintable(errorsOf(built.problems)));
+        QCOMPARE(built.stats.synthesized, 0);
+        QVERIFY(!QFileInfo::exists(cache));
+        for (const PackObject &o : manifestOf(m_tmp.filePath(u"n"_s)).objects)
+            QVERIFY(o.role != u"audio");
+    }
+
+    void theCommandLineSaysWhatItSynthesized()
+    {
+        const QString out = m_tmp.filePath(u"cli/pack"_s);
+        const auto first = packtest::run({u"build"_s, m_content, out, u"--jobs"_s, u"2"_s});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY2(first.out.contains(u" synthesized, 0 from the cache"_s), qPrintable(first.out));
+        // The default cache is .cache/passerelle-audio beside the output.
+        QVERIFY(QFileInfo(m_tmp.filePath(u"cli/.cache/passerelle-audio"_s)).isDir());
+        const auto second = packtest::run({u"build"_s, m_content, out});
+        QVERIFY2(second.out.contains(u"audio: 0 recorded, 0 synthesized,"_s), qPrintable(second.out));
+    }
+
+    void badRecordingsAreReported()
+    {
+        QVERIFY(packtest::writeFile(m_content + u"/audio/en/amu/1.opus"_s, "RIFF....WAVEfmt "));
+        QVERIFY(packtest::writeFile(m_content + u"/audio/en/amu/99.opus"_s, "OggS"));
+        Problems problems;
+        const ContentSet set = loadContent(m_content, problems);
+        checkContent(set, problems);
+        const QString all = [&] {
+            QStringList l;
+            for (const Problem &p : problems)
+                l.append(p.toString());
+            return l.join(u'\n');
+        }();
+        QVERIFY2(all.contains(u"audio/en/amu/1.opus: error: a recording must be an Ogg Opus file"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"audio/en/amu/99.opus: warning: this recording matches no en text"_s), qPrintable(all));
+        // ar has no voice: each of its files with texts gets one warning, at a line.
+        QVERIFY2(all.contains(u"pages/health/emergency.ar.md:3: warning: no audio in ar"_s), qPrintable(all));
+    }
+
+    void anUnknownVoiceIsAnErrorAtItsLine()
+    {
+        QVERIFY(packtest::editFile(m_content + u"/pack.yaml"_s, "voice: en-gb", "voice: xx-nowhere"));
+        Problems problems;
+        const ContentSet set = loadContent(m_content, problems);
+        checkVoices(set, problems);
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().line, 8);
+        QVERIFY(problems.first().file.endsWith(u"pack.yaml"_s));
+        QVERIFY(problems.first().message.contains(u"xx-nowhere"_s));
+    }
+};
+
+QTEST_MAIN(TestPackAudio)
+#include "tst_packaudio.moc"
