@@ -98,6 +98,8 @@ public:
             m_languageByCode.insert(l.code, &l);
         }
         m_strings = std::make_unique<WebStrings>(codes);
+        for (const PackObject &o : m_pack.manifest().objects)
+            m_objectTypes.insert(o.sha256, o.type);
         for (const QString &code : m_strings->untranslatedLanguages())
             m_result.notes.append(u"no web interface translation for %1: its headings and notices are in English "
                                   "(add translations/web/web_%1.ts)"_s.arg(code));
@@ -182,26 +184,24 @@ private:
         return img + u"<span"_s + (same ? u" aria-hidden=\"true\""_s : QString()) + u'>' + labelHtml + u"</span>"_s;
     }
 
-    QString audio(const Doc &d, const Block &b)
+    QString audio(const Doc &d, const Block &b) { return audio(d, b.audio, b.syntheticAudio); }
+
+    /** A player for one audio object of the pack, or nothing (no audio: no silent player). */
+    QString audio(const Doc &d, const QString &hash, bool synthetic)
     {
-        if (b.audio.isEmpty())
+        if (hash.isEmpty())
             return {};
-        if (m_pack.objectPath(b.audio).isEmpty()) {
-            m_result.notes.append(u"audio object %1 is not in the pack: its block has no player"_s.arg(b.audio));
+        const auto type = m_objectTypes.constFind(hash);
+        if (type == m_objectTypes.constEnd()) {
+            m_result.notes.append(u"audio object %1 is not in the pack: its text has no player"_s.arg(hash));
             return {};
         }
-        QString type = u"audio/ogg"_s;
-        for (const PackObject &o : m_pack.manifest().objects) {
-            if (o.sha256 == b.audio && !o.type.isEmpty())
-                type = o.type;
-        }
-        const QString sitePath = u"audio/"_s + b.audio + u'.' + audioExtension(type);
-        m_audio.emplace(b.audio, sitePath);
-        QString out = u"<p class=\"listen\"><audio controls preload=\"none\""_s + attribute(u"aria-label"_s, ui(d, WebText::Listen))
-            + u"><source src=\""_s + d.root() + sitePath + u"\"" + attribute(u"type"_s, type) + u"></audio>"_s;
-        if (b.syntheticAudio)
-            out += u" <small>"_s + escape(ui(d, WebText::SyntheticVoice)) + u"</small>"_s;
-        return out + u"</p>\n"_s;
+        const QString mediaType = type->isEmpty() ? u"audio/ogg"_s : *type;
+        const QString sitePath = u"audio/"_s + hash + u'.' + audioExtension(mediaType);
+        m_audio.emplace(hash, sitePath);
+        m_syntheticOnPage = m_syntheticOnPage || synthetic;
+        return u"<p class=\"listen\"><audio controls preload=\"none\""_s + attribute(u"aria-label"_s, ui(d, WebText::Listen))
+            + u"><source src=\""_s + d.root() + sitePath + u"\"" + attribute(u"type"_s, mediaType) + u"></audio></p>\n"_s;
     }
 
     bool copyPictograms()
@@ -547,7 +547,30 @@ private:
             return writeDocument(d, id, u"<p class=\"empty\">"_s + escape(message) + u"</p>\n"_s);
         }
         const PageDetail &page = *it->second;
-        QString h = heading(d, page.pictogram, page.title, page.language);
+        m_syntheticOnPage = false;
+        // The title's own speech (Repository reads the blocks' only): in the page's text language.
+        SqliteStatement titleAudio = m_pack.database().prepare(
+            u"SELECT title_audio, title_audio_synthetic FROM page_texts WHERE page = ?1 AND lang = ?2"_s);
+        titleAudio.bind(1, page.key).bind(2, page.language);
+        const QString titlePlayer = titleAudio.next() ? audio(d, titleAudio.text(0), titleAudio.integer(1) != 0) : QString();
+
+        QString blocks = u"<div class=\"blocks\""_s + otherLanguageAttributes(d, page.language) + u">\n"_s;
+        QString openList; // the list element consecutive steps or items share
+        for (const Block &b : m_repo.blocks(page.key, d.lang())) {
+            const QString list = b.kind == u"step" ? u"ol"_s : b.kind == u"item" ? u"ul"_s : QString();
+            if (list != openList) {
+                if (!openList.isEmpty())
+                    blocks += u"</"_s + openList + u">\n"_s;
+                if (!list.isEmpty())
+                    blocks += u'<' + list + u" class=\""_s + (list == u"ol" ? u"steps"_s : u"items"_s) + u"\">\n"_s;
+                openList = list;
+            }
+            blocks += block(d, b);
+        }
+        if (!openList.isEmpty())
+            blocks += u"</"_s + openList + u">\n"_s;
+
+        QString h = heading(d, page.pictogram, page.title, page.language) + titlePlayer;
         if (page.language != d.lang()) {
             const LanguageInfo *shown = m_languageByCode.value(page.language);
             h += u"<p class=\"notice\">"_s
@@ -555,22 +578,12 @@ private:
         }
         if (page.review == u"machine")
             h += u"<p class=\"notice\">"_s + escape(ui(d, WebText::MachineTranslation)) + u"</p>\n"_s;
-
-        h += u"<div class=\"blocks\""_s + otherLanguageAttributes(d, page.language) + u">\n"_s;
-        QString openList; // the list element consecutive steps or items share
-        for (const Block &b : m_repo.blocks(page.key, d.lang())) {
-            const QString list = b.kind == u"step" ? u"ol"_s : b.kind == u"item" ? u"ul"_s : QString();
-            if (list != openList) {
-                if (!openList.isEmpty())
-                    h += u"</"_s + openList + u">\n"_s;
-                if (!list.isEmpty())
-                    h += u'<' + list + u" class=\""_s + (list == u"ol" ? u"steps"_s : u"items"_s) + u"\">\n"_s;
-                openList = list;
-            }
-            h += block(d, b);
-        }
-        if (!openList.isEmpty())
-            h += u"</"_s + openList + u">\n"_s;
+        // Said once for the page rather than beside every player.
+        if (m_syntheticOnPage)
+            h += u"<p class=\"notice\">"_s + iconAndLabel(d, u"speaker"_s, u"small"_s, escape(ui(d, WebText::SyntheticVoice)),
+                                                          ui(d, WebText::SyntheticVoice))
+                + u"</p>\n"_s;
+        h += blocks;
         h += u"</div>\n<div class=\"page-info\">\n"_s;
         if (page.validFrom.isValid())
             h += u"<p>"_s + escape(ui(d, WebText::RuleFrom).arg(longDate(page.validFrom, d.lang()))) + u"</p>\n"_s;
@@ -617,6 +630,8 @@ private:
     std::map<QString, std::optional<PageDetail>> m_inForce; // for the language being written
     std::set<QString> m_pictograms;
     std::map<QString, QString> m_audio; // object hash -> site path
+    QHash<QString, QString> m_objectTypes; // object hash -> media type, from the manifest
+    bool m_syntheticOnPage = false;       // the page being written has synthetic speech
 };
 
 } // namespace

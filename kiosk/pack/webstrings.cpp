@@ -53,7 +53,7 @@ const std::array<const char *, std::size_t(WebText::Count)> kSources{
     QT_TRANSLATE_NOOP("WebExport", "This rule applies until %1."),
     //: Accessible name of an audio player that reads a paragraph aloud
     QT_TRANSLATE_NOOP("WebExport", "Listen"),
-    //: Beside an audio player: the voice is a computer voice, not a person
+    //: Notice on a page whose audio players speak with a computer voice, not a person's
     QT_TRANSLATE_NOOP("WebExport", "Synthetic voice"),
     //: After an address or phone number that no recent source confirms
     QT_TRANSLATE_NOOP("WebExport", "to check"),

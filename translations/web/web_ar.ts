@@ -120,7 +120,7 @@
     <message>
         <location filename="../../kiosk/pack/webstrings.cpp" line="57"/>
         <source>Synthetic voice</source>
-        <extracomment>Beside an audio player: the voice is a computer voice, not a person</extracomment>
+        <extracomment>Notice on a page whose audio players speak with a computer voice, not a person&apos;s</extracomment>
         <translation>صوت اصطناعي</translation>
     </message>
     <message>

@@ -25,13 +25,13 @@
         <location filename="../../kiosk/pack/webstrings.cpp" line="25"/>
         <source>What do you need?</source>
         <extracomment>Home page heading above the four topics</extracomment>
-        <translation>De quoi avez-vous besoin ?</translation>
+        <translation>De quoi avez-vous besoin&#xa0;?</translation>
     </message>
     <message>
         <location filename="../../kiosk/pack/webstrings.cpp" line="27"/>
         <source>Which paper do you have?</source>
         <extracomment>Link and heading: choose which residence document you hold</extracomment>
-        <translation>Quel papier avez-vous ?</translation>
+        <translation>Quel papier avez-vous&#xa0;?</translation>
     </message>
     <message>
         <location filename="../../kiosk/pack/webstrings.cpp" line="29"/>
@@ -49,7 +49,7 @@
         <location filename="../../kiosk/pack/webstrings.cpp" line="33"/>
         <source>Your paper: %1</source>
         <extracomment>%1 is the residence status chosen, e.g. &quot;Asylum seeker&quot;</extracomment>
-        <translation>Votre papier : %1</translation>
+        <translation>Votre papier&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/pack/webstrings.cpp" line="35"/>
@@ -79,7 +79,7 @@
         <location filename="../../kiosk/pack/webstrings.cpp" line="43"/>
         <source>Machine translation: ask a social worker if something is unclear.</source>
         <extracomment>Notice on pages translated by a machine</extracomment>
-        <translation>Traduction automatique : demandez à un travailleur social si quelque chose n&apos;est pas clair.</translation>
+        <translation>Traduction automatique&#xa0;: demandez à un travailleur social si quelque chose n&apos;est pas clair.</translation>
     </message>
     <message>
         <location filename="../../kiosk/pack/webstrings.cpp" line="45"/>
@@ -91,7 +91,7 @@
         <location filename="../../kiosk/pack/webstrings.cpp" line="47"/>
         <source>Not translated yet: shown in %1.</source>
         <extracomment>%1 is the name of the language the page is shown in instead, e.g. &quot;Français&quot;</extracomment>
-        <translation>Pas encore traduit : affiché en %1.</translation>
+        <translation>Pas encore traduit&#xa0;: affiché en %1.</translation>
     </message>
     <message>
         <location filename="../../kiosk/pack/webstrings.cpp" line="49"/>
@@ -120,7 +120,7 @@
     <message>
         <location filename="../../kiosk/pack/webstrings.cpp" line="57"/>
         <source>Synthetic voice</source>
-        <extracomment>Beside an audio player: the voice is a computer voice, not a person</extracomment>
+        <extracomment>Notice on a page whose audio players speak with a computer voice, not a person&apos;s</extracomment>
         <translation>Voix de synthèse</translation>
     </message>
     <message>

@@ -16,6 +16,8 @@
 // Medians over the runs, and the kiosk/browser ratios, are printed as Markdown tables.
 // Linux only. Not part of the default test run (ctest label "bench").
 
+#include "scaledcontent.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -25,7 +27,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -342,54 +343,6 @@ qint64 folderFiles(const QString &dir, const QString &suffix)
     return n;
 }
 
-/**
- * content/ with every page copied scale times under new ids (id-xK, order + 100 K), so
- * the pack has scale times as many pages in every language, statuses and topics alike.
- */
-bool scaleContent(const QString &from, const QString &to, int scale)
-{
-    static const QRegularExpression id(u"^id:\\s*(\\S+)\\s*$"_s, QRegularExpression::MultilineOption);
-    static const QRegularExpression order(u"^order:\\s*(\\d+)\\s*$"_s, QRegularExpression::MultilineOption);
-    QDir(to).removeRecursively();
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString rel = QDir(from).relativeFilePath(path);
-        const QString target = QDir(to).filePath(rel);
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!rel.startsWith(u"pages/") || !rel.endsWith(u".md")) {
-            if (!QFile::copy(path, target))
-                return false;
-            continue;
-        }
-        QFile source(path);
-        if (!source.open(QIODevice::ReadOnly))
-            return false;
-        const QString text = QString::fromUtf8(source.readAll());
-        const QString fileName = QFileInfo(path).fileName(); // stem.lang.md
-        const QString stem = fileName.section(u'.', 0, -3);
-        const QString tail = fileName.section(u'.', -2);
-        for (int k = 0; k < scale; ++k) {
-            QString copy = text;
-            QString copyName = fileName;
-            if (k > 0) {
-                const QRegularExpressionMatch idMatch = id.match(copy);
-                if (idMatch.hasMatch())
-                    copy.replace(idMatch.capturedStart(1), idMatch.capturedLength(1), idMatch.captured(1) + u"-x"_s + QString::number(k));
-                const QRegularExpressionMatch orderMatch = order.match(copy);
-                if (orderMatch.hasMatch())
-                    copy.replace(orderMatch.capturedStart(1), orderMatch.capturedLength(1),
-                                 QString::number(orderMatch.captured(1).toInt() + 100 * k));
-                copyName = stem + u"-x"_s + QString::number(k) + u'.' + tail;
-            }
-            QFile file(QFileInfo(target).dir().filePath(copyName));
-            if (!file.open(QIODevice::WriteOnly) || file.write(copy.toUtf8()) < 0)
-                return false;
-        }
-    }
-    return true;
-}
-
 struct Scenario
 {
     QString label;
@@ -483,11 +436,13 @@ int main(int argc, char **argv)
     QFile::remove(log);
     const QString today = QDate::currentDate().toString(Qt::ISODate);
     const QStringList epoch{u"SOURCE_DATE_EPOCH=1767225600"_s};
+    // Both packs have the speech a real build makes; its cache lives with the bench.
+    const QString audioCache = QDir(work).filePath(u"audio-cache"_s);
 
     // The demo pack and its web copy.
     const QString pack1 = QDir(work).filePath(u"pack-1x"_s), site1 = QDir(work).filePath(u"web-1x"_s);
     double build1 = 0, export1 = 0;
-    if (!run(tool, {u"build"_s, content, pack1}, epoch, log, &build1)
+    if (!run(tool, {u"build"_s, content, pack1, u"--audio-cache"_s, audioCache}, epoch, log, &build1)
         || !run(tool, {u"export-web"_s, pack1, site1, u"--today"_s, today}, {}, log, &export1))
         return 1;
 
@@ -506,11 +461,13 @@ int main(int argc, char **argv)
             err() << "compare-browser: building the " << scale << "x pack (minutes)...\n";
             err().flush();
             const QString contentN = QDir(work).filePath(u"content-%1x"_s.arg(scale));
-            if (!scaleContent(content, contentN, scale)) {
-                err() << "compare-browser: cannot write " << contentN << '\n';
+            // Every page copied under new ids (the kiosk benchmark's helper, tests/bench/common).
+            const QString problem = passerelle::bench::writeScaledContent(content, contentN, scale);
+            if (!problem.isEmpty()) {
+                err() << "compare-browser: " << problem << '\n';
                 return 1;
             }
-            if (!run(tool, {u"build"_s, contentN, packN}, epoch, log, &buildN)
+            if (!run(tool, {u"build"_s, contentN, packN, u"--audio-cache"_s, audioCache}, epoch, log, &buildN)
                 || !run(tool, {u"export-web"_s, packN, siteN, u"--today"_s, today}, {}, log, &exportN))
                 return 1;
             QDir(contentN).removeRecursively();

@@ -175,6 +175,7 @@ private Q_SLOTS:
         static const QRegularExpression img(u"<img [^>]*>"_s);
         static const QRegularExpression alt(u" alt=\"[^\"]+\""_s);
         static const QRegularExpression src(u" src=\"([^\"]+)\""_s);
+        static const QRegularExpression source(u"<source src=\"([^\"]+)\""_s);
         static const QRegularExpression script(u"<script|javascript:|\\son[a-z]+="_s,
                                                QRegularExpression::CaseInsensitiveOption);
         const QStringList pages = tree(site, {u"*.html"_s});
@@ -190,6 +191,10 @@ private Q_SLOTS:
             for (auto it = langDir.globalMatch(text); it.hasNext();) {
                 const QRegularExpressionMatch m = it.next();
                 QVERIFY2((m.captured(2) == u"rtl") == rightToLeft.contains(m.captured(1)), qPrintable(rel + u": "_s + m.captured()));
+            }
+            for (auto it = source.globalMatch(text); it.hasNext();) {
+                const QString file = QFileInfo(QFileInfo(QDir(site).filePath(rel)).dir().filePath(it.next().captured(1))).canonicalFilePath();
+                QVERIFY2(!file.isEmpty(), qPrintable(rel + u": an audio file is missing"_s));
             }
             for (auto it = img.globalMatch(text); it.hasNext();) {
                 const QString tag = it.next().captured();
@@ -211,6 +216,17 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"<img src=\"../../pictograms/doctor.svg\" alt=\"طبيب\""_s));
         QVERIFY(text.contains(u"ترجمة آلية"_s)); // machine translation notice
         QVERIFY(text.contains(u"<a href=\"../../fr/page/amu-steps.html\" hreflang=\"fr\"><span lang=\"fr\" dir=\"ltr\">Français</span></a>"_s));
+    }
+
+    void demoSpeechWhereAVoiceExists()
+    {
+        // The demo pack has synthesized speech for languages with an espeak-ng voice; Pashto
+        // has none, so its pages have no player at all (never a silent one).
+        const QString fr = readText(QDir(m_demoSite).filePath(u"fr/page/amu-steps.html"_s));
+        QVERIFY(fr.count(u"<audio controls"_s) > 3);
+        QCOMPARE(fr.count(u"Voix de synthèse"_s), 1);
+        QVERIFY(!readText(QDir(m_demoSite).filePath(u"ps/page/amu-steps.html"_s)).contains(u"<audio"_s));
+        QVERIFY(!tree(QDir(m_demoSite).filePath(u"audio"_s)).isEmpty());
     }
 
     void statusPagesListOnlyApplicablePages_data()
@@ -404,7 +420,8 @@ private Q_SLOTS:
 
     void audioWhereThePackHasIt()
     {
-        // A copy of the test pack whose first French AMU block has a (synthetic) recording.
+        // A copy of the test pack whose French AMU title and first block have a (synthetic)
+        // recording.
         const QByteArray sound = QByteArrayLiteral("OggS\0not really opus, but bytes to copy");
         const QString soundHash = sha256Hex(sound);
         const QString pack = m_work.filePath(u"pack-with-audio"_s);
@@ -412,7 +429,9 @@ private Q_SLOTS:
             pack,
             u"UPDATE blocks SET audio = '"_s + soundHash + u"', audio_synthetic = 1 WHERE lang = 'fr' AND position = "
             "(SELECT MIN(position) FROM blocks b WHERE b.page = blocks.page) AND page IN "
-            "(SELECT key FROM pages WHERE id = 'amu')"_s,
+            "(SELECT key FROM pages WHERE id = 'amu'); "
+            "UPDATE page_texts SET title_audio = '"_s + soundHash + u"', title_audio_synthetic = 1 WHERE lang = 'fr' "
+            "AND page IN (SELECT key FROM pages WHERE id = 'amu')"_s,
             {sound});
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
@@ -420,10 +439,14 @@ private Q_SLOTS:
         const QString problems = exportOrFail(pack, site, kToday);
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
         const QString text = readText(QDir(site).filePath(u"fr/page/amu.html"_s));
-        QVERIFY(text.contains(u"<p>Vous n'avez pas de titre de séjour. Vous êtes malade.</p>\n"
-                              "<p class=\"listen\"><audio controls preload=\"none\" aria-label=\"Écouter\">"
-                              "<source src=\"../../audio/"_s + soundHash + u".ogg\" type=\"audio/ogg\"></audio>"
-                              " <small>Voix de synthèse</small></p>"_s));
+        const QString player = u"<p class=\"listen\"><audio controls preload=\"none\" aria-label=\"Écouter\">"
+                               "<source src=\"../../audio/"_s + soundHash + u".ogg\" type=\"audio/ogg\"></audio></p>\n"_s;
+        QVERIFY(text.contains(u"<h1>Aide médicale urgente</h1></div>\n"_s + player));
+        QVERIFY(text.contains(u"<p>Vous n'avez pas de titre de séjour. Vous êtes malade.</p>\n"_s + player));
+        QCOMPARE(text.count(u"<audio"_s), 2);
+        // Said once: the voice is synthetic.
+        QCOMPARE(text.count(u"Voix de synthèse"_s), 1);
+        QVERIFY(text.contains(u"<p class=\"notice\"><img src=\"../../pictograms/speaker.svg\""_s));
         QFile copied(QDir(site).filePath(u"audio/"_s + soundHash + u".ogg"_s));
         QVERIFY(copied.open(QIODevice::ReadOnly));
         QCOMPARE(copied.readAll(), sound);
