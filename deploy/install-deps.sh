@@ -31,7 +31,14 @@ packages=(
   qt6-virtualkeyboard-plugin
   # translation files: interoperability tests (translate-toolkit, gettext's msgfmt)
   translate-toolkit gettext
+  # the web copy's pages are checked with tidy (tests/unit/web, tests/integration/web)
+  tidy
 )
+# The browser the kiosk is measured against (tests/bench/compare-browser, ctest -L bench):
+# large, and not needed by the default tests, so only with --bench.
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -16,6 +16,7 @@ int runCheck(const QStringList &args);
 int runExport(const QStringList &args);
 int runImport(const QStringList &args);
 int runReport(const QStringList &args);
+int runExportWeb(const QStringList &args);
 
 // Signing and publishing (signcommands.cpp).
 int runKeygen(const QStringList &args);

@@ -46,6 +46,7 @@ const QList<Command> &commands()
         {u"sign"_s, u"sign PACK_DIR SECRET_KEY         write PACK_DIR/manifest.json.minisig (trusted comment: pack id and version)"_s, runSign},
         {u"verify"_s, u"verify PACK_DIR PUBLIC_KEY...    check the signature, every object and the database as a kiosk would"_s, runVerify},
         {u"publish"_s, u"publish PACK_DIR DEST_DIR --key PUBLIC_KEY [--prune]   copy a signed pack into a served tree, manifest last"_s, runPublish},
+        {u"export-web"_s, u"export-web PACK_DIR OUT_DIR [--today YYYY-MM-DD]   write the pack's web copy (static HTML)"_s, runExportWeb},
     };
     return list;
 }
