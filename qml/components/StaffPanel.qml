@@ -58,6 +58,45 @@ Rectangle {
                 }
             }
 
+            // The operator's screen (pack, sync, usage counts) asks for the staff PIN.
+            Row {
+                spacing: Theme.gap
+                TextField {
+                    id: pin
+                    objectName: "pinField"
+                    width: Theme.mm(60)
+                    height: Theme.touchTarget
+                    font.pixelSize: Theme.bodySize
+                    echoMode: TextInput.Password
+                    inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                    placeholderText: qsTr("Staff PIN")
+                    Accessible.name: qsTr("Staff PIN")
+                    onAccepted: operator.clicked()
+                }
+                PictogramButton {
+                    id: operator
+                    objectName: "operatorScreen"
+                    pictogramName: "info"
+                    text: qsTr("Operator screen")
+                    onClicked: {
+                        if (Staff.unlock(pin.text)) {
+                            pin.clear()
+                            Navigator.go("staff")
+                            root.closed()
+                        } else {
+                            pin.selectAll()
+                        }
+                    }
+                }
+                KioskText {
+                    anchors.verticalCenter: parent.verticalCenter
+                    visible: Staff.secondsUntilNextAttempt > 0
+                    color: Theme.textMuted
+                    //: After a wrong staff PIN; %1 is a number of seconds
+                    text: qsTr("Wrong PIN: wait %1 s.").arg(Staff.secondsUntilNextAttempt)
+                }
+            }
+
             Row {
                 spacing: Theme.gap
                 TextField {
