@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QLoggingCategory>
-#include <QProcess>
 
 namespace passerelle {
 
@@ -68,9 +67,7 @@ void KioskSync::switchIfIdle()
         return;
     }
     qCInfo(lcKioskSync) << "switched to pack version" << pack.value()->manifest().version << "- restarting on it";
-    // Under systemd (Restart=always) the unit starts the kiosk again; elsewhere it restarts itself.
-    if (qEnvironmentVariableIsEmpty("INVOCATION_ID"))
-        QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+    m_restart = true;
     QCoreApplication::exit(0);
 }
 

@@ -21,6 +21,8 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstring>
+
+#include <unistd.h>
 #include <iostream>
 #include <string>
 
@@ -248,5 +250,12 @@ int main(int argc, char **argv)
         window->show();
     else
         window->showFullScreen();
-    return QGuiApplication::exec();
+    const int code = QGuiApplication::exec();
+    if (sync && sync->restartRequested() && qEnvironmentVariableIsEmpty("INVOCATION_ID")) {
+        // A new pack is active: start again on it, in this process (under systemd, the
+        // unit's Restart= does it instead).
+        qCInfo(lcMain) << "starting again on the new pack";
+        ::execv(QCoreApplication::applicationFilePath().toLocal8Bit().constData(), argv);
+    }
+    return code;
 }
