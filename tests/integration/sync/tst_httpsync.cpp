@@ -4,6 +4,7 @@
 // 8 (dropped connection, 404/500, stalled server), 9 (database integrity, schema).
 // After every refusal: the old pack is still active, nothing is staged, no temporary
 // file or half-written pack is left, and the status file says why.
+#include "packschema.h"
 #include "faultproxy.h"
 #include "nginxserver.h"
 #include "packsignature.h"
@@ -101,6 +102,13 @@ private:
         QByteArray data = Workspace::read(path);
         data[offset] = char(data[offset] ^ 0x10);
         Workspace::write(path, data);
+        // nginx's ETag is the file's mtime (in seconds) and size: a same-size edit within the
+        // second of an earlier publish would keep an ETag the syncer already holds, and the
+        // server would answer "not modified" (the kiosk then stays on v1, which is safe, but
+        // the tampering would go unseen). A real edit lands later; make it so.
+        QFile file(path);
+        if (file.open(QIODevice::ReadWrite))
+            file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(5), QFileDevice::FileModificationTime);
     }
 
     /** The state after any refusal or failure: v1 active and complete, nothing else. */
@@ -551,7 +559,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("fetchesObjects");
         QTest::newRow("database fails integrity_check") << u"integrity"_s << u"integrity_check"_s << true;
         QTest::newRow("database of a newer schema") << u"user_version"_s << u"schema"_s << true;
-        QTest::newRow("manifest declares a newer schema") << u"manifest-schema"_s << u"schema 2"_s << false;
+        QTest::newRow("manifest declares a newer schema") << u"manifest-schema"_s << u"schema %1"_s.arg(kPackSchemaVersion + 1) << false;
         QTest::newRow("pack for a newer kiosk") << u"min-kiosk"_s << u"needs kiosk 99.0"_s << false;
         QTest::newRow("another pack") << u"pack-id"_s << u"not this kiosk's pack"_s << false;
         QTest::newRow("manifest with an unknown key") << u"unknown-key"_s << u"unknown key"_s << false;
@@ -574,12 +582,12 @@ private Q_SLOTS:
                 Workspace::write(tmp.filePath(u"db"_s), db);
                 {
                     Result<SqliteDatabase> edit = SqliteDatabase::open(tmp.filePath(u"db"_s), SqliteDatabase::Mode::ReadWriteCreate);
-                    (void)edit->exec(u"PRAGMA user_version = 2"_s);
+                    (void)edit->exec(u"PRAGMA user_version = %1"_s.arg(kPackSchemaVersion + 1));
                 }
                 db = Workspace::read(tmp.filePath(u"db"_s));
             }));
         } else if (damage == u"manifest-schema") {
-            QVERIFY(Workspace::editManifest(pack, m_ws->key(), [](PackManifest &m) { m.schema = 2; }));
+            QVERIFY(Workspace::editManifest(pack, m_ws->key(), [](PackManifest &m) { m.schema = kPackSchemaVersion + 1; }));
         } else if (damage == u"min-kiosk") {
             QVERIFY(Workspace::editManifest(pack, m_ws->key(), [](PackManifest &m) { m.minKioskVersion = u"99.0"_s; }));
         } else if (damage == u"pack-id") {

@@ -1,5 +1,6 @@
 // The store: objects, staging with integrity and schema checks, the atomic switch,
 // rollback, recovery after a crash, garbage collection and reader leases.
+#include "packschema.h"
 #include "objectwriter.h"
 #include "packstore.h"
 #include "sha256.h"
@@ -204,7 +205,7 @@ private Q_SLOTS:
                 Workspace::write(path, db);
                 Result<SqliteDatabase> edit = SqliteDatabase::open(path, SqliteDatabase::Mode::ReadWriteCreate);
                 QVERIFY(edit.ok());
-                QCOMPARE(edit->exec(damage == 1 ? u"PRAGMA user_version = 2"_s : u"CREATE TABLE extra(x)"_s), std::nullopt);
+                QCOMPARE(edit->exec(damage == 1 ? u"PRAGMA user_version = %1"_s.arg(kPackSchemaVersion + 1) : u"CREATE TABLE extra(x)"_s), std::nullopt);
                 edit.value() = {};
                 db = Workspace::read(path);
             }
