@@ -23,13 +23,15 @@ install(FILES ${PASSERELLE_DEPLOY_DIR}/systemd/passerelle.sysusers
 install(FILES ${PASSERELLE_DEPLOY_DIR}/README.md ${PASSERELLE_DEPLOY_DIR}/passerelle.conf
         DESTINATION share/doc/passerelle)
 
-# The demo pack, compiled from content/ by the passerelle-pack just built, when the
+# The demo pack, compiled from content/ by the passerelle-pack just built (its speech
+# cache is the checkout's, shared with the tests, and stays out of the package), when the
 # package is made (so no pack is committed and the package's pack matches its kiosk).
 install(CODE "
     set(out \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/share/passerelle/packs/demo\")
     message(STATUS \"Building the demo pack: \${out}\")
     file(REMOVE_RECURSE \"\${out}\")
     execute_process(COMMAND \"$<TARGET_FILE:passerelle-pack>\" build \"${PROJECT_SOURCE_DIR}/content\" \"\${out}\"
+                            --audio-cache \"${PROJECT_SOURCE_DIR}/.cache/passerelle-audio\"
                     RESULT_VARIABLE result OUTPUT_QUIET ERROR_VARIABLE errors)
     if(NOT result EQUAL 0)
         message(FATAL_ERROR \"passerelle-pack build failed:\\n\${errors}\")
