@@ -10,6 +10,7 @@ packages=(
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-multimedia-dev
   qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libicu-dev libsqlite3-dev libsodium-dev libmd4c-dev libyaml-cpp-dev libqrencode-dev
+  libssl-dev  # sync: SHA-256 of objects at line speed (kiosk/sync/sha256stream.h)
   # QML modules and plugins the kiosk loads at run time
   qml6-module-qtqml qml6-module-qtquick qml6-module-qtquick-controls
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtquick-templates

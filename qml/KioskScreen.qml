@@ -64,7 +64,8 @@ Rectangle {
         objectName: "staffPanel"
         anchors.fill: parent
         visible: false
-        onClosed: visible = false
+        // Hide the on-screen keyboard with the panel: its fields are gone.
+        onClosed: { visible = false; root.forceActiveFocus(); Qt.inputMethod.hide() }
     }
 
     IdleWarning {

@@ -216,24 +216,41 @@
         <translation>Новий відвідувач</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="70"/>
+        <location filename="../qml/components/StaffPanel.qml" line="72"/>
+        <location filename="../qml/components/StaffPanel.qml" line="73"/>
+        <source>Staff PIN</source>
+        <translation>PIN персоналу</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="80"/>
+        <source>Operator screen</source>
+        <translation>Екран оператора</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="96"/>
+        <source>Wrong PIN: wait %1 s.</source>
+        <extracomment>After a wrong staff PIN; %1 is a number of seconds</extracomment>
+        <translation>Неправильний PIN: зачекайте %1 с.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StaffPanel.qml" line="109"/>
         <source>Code, e.g. S2</source>
         <extracomment>Placeholder of the field where a social worker types a page code such as S2</extracomment>
         <translation>Код, напр. S2</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="72"/>
+        <location filename="../qml/components/StaffPanel.qml" line="111"/>
         <source>Page code</source>
         <translation>Код сторінки</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="80"/>
+        <location filename="../qml/components/StaffPanel.qml" line="119"/>
         <source>Open</source>
         <translation>Відкрити</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="98"/>
-        <location filename="../qml/components/StaffPanel.qml" line="100"/>
+        <location filename="../qml/components/StaffPanel.qml" line="137"/>
+        <location filename="../qml/components/StaffPanel.qml" line="139"/>
         <source>Search</source>
         <extracomment>Placeholder of the search field</extracomment>
         <translation>Пошук</translation>

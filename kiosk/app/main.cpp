@@ -4,6 +4,7 @@
 #include "kioskconfig.h"
 #include "lockdown.h"
 #include "offscreenrender.h"
+#include "kiosksync.h"
 #include "operations.h"
 #include "session.h"
 #include "staffcontroller.h"
@@ -20,6 +21,8 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstring>
+
+#include <unistd.h>
 #include <iostream>
 #include <string>
 
@@ -140,6 +143,7 @@ int main(int argc, char **argv)
         return 2;
     }
     KioskServices::Options options;
+    bool packFromStore = false; // only a kiosk on its store's pack syncs
     options.packDir = parser.value(packOption);
     if (options.packDir.isEmpty())
         options.packDir = qEnvironmentVariable("PASSERELLE_PACK");
@@ -151,6 +155,7 @@ int main(int argc, char **argv)
         if (const auto active = activeStorePack(config.stateDirectory)) {
             options.packDir = active->packDir;
             options.objectsDir = active->objectsDir;
+            packFromStore = true;
         }
     }
     if (options.packDir.isEmpty()) {
@@ -239,9 +244,18 @@ int main(int argc, char **argv)
         });
     }
     operations->start(window);
+    const std::unique_ptr<KioskSync> sync =
+        packFromStore && !offscreen ? KioskSync::start(config, kiosk.services().navigator(), &operations->staff()) : nullptr;
     if (parser.isSet(windowedOption))
         window->show();
     else
         window->showFullScreen();
-    return QGuiApplication::exec();
+    const int code = QGuiApplication::exec();
+    if (sync && sync->restartRequested() && qEnvironmentVariableIsEmpty("INVOCATION_ID")) {
+        // A new pack is active: start again on it, in this process (under systemd, the
+        // unit's Restart= does it instead).
+        qCInfo(lcMain) << "starting again on the new pack";
+        ::execv(QCoreApplication::applicationFilePath().toLocal8Bit().constData(), argv);
+    }
+    return code;
 }

@@ -36,7 +36,8 @@ bool isWholeNumber(const QJsonValue &value, qint64 min, qint64 max)
     if (!value.isDouble())
         return false;
     const double d = value.toDouble();
-    return d == double(qint64(d)) && d >= double(min) && d <= double(max);
+    // Range first: converting a double outside qint64's range is undefined (found by fuzz_manifest).
+    return d >= double(min) && d <= double(max) && d == double(qint64(d));
 }
 
 bool onlyKeys(const QJsonObject &object, const QSet<QString> &allowed, QString *unknown)

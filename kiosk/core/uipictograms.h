@@ -12,7 +12,7 @@ namespace passerelle {
 inline QStringList uiPictograms()
 {
     return {QStringLiteral("back"), QStringLiteral("check"), QStringLiteral("clock"), QStringLiteral("close"), QStringLiteral("emergency"),
-            QStringLiteral("high-contrast"), QStringLiteral("home"), QStringLiteral("language"),
+            QStringLiteral("high-contrast"), QStringLiteral("home"), QStringLiteral("info"), QStringLiteral("language"),
             QStringLiteral("large-text"), QStringLiteral("map-pin"), QStringLiteral("more-time"), QStringLiteral("next"),
             QStringLiteral("no-audio"), QStringLiteral("pause"), QStringLiteral("phone"), QStringLiteral("play"),
             QStringLiteral("repeat"), QStringLiteral("speaker"), QStringLiteral("stop"), QStringLiteral("touch"),

@@ -18,4 +18,10 @@ int runImport(const QStringList &args);
 int runReport(const QStringList &args);
 int runExportWeb(const QStringList &args);
 
+// Signing and publishing (signcommands.cpp).
+int runKeygen(const QStringList &args);
+int runSign(const QStringList &args);
+int runVerify(const QStringList &args);
+int runPublish(const QStringList &args);
+
 } // namespace passerelle::content

@@ -55,6 +55,7 @@ Item {
 
     Loader {
         id: loader
+        anchors.left: parent.left // mirrored with the layout, away from the listen button
         width: root.width - (listen.visible ? listen.width + Theme.gap : 0)
         sourceComponent: {
             switch (root.kind) {
@@ -88,7 +89,7 @@ Item {
                 KioskText {
                     anchors.centerIn: parent
                     text: root.number
-                    color: Theme.onAccent
+                    color: Theme.accentInk
                     font.bold: true
                 }
             }

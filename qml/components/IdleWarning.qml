@@ -49,7 +49,7 @@ Rectangle {
                 fillWidth: true
                 pictogramName: "more-time"
                 fill: Theme.accent
-                ink: Theme.onAccent
+                ink: Theme.accentInk
                 //: Idle warning button: keep the session going
                 text: qsTr("More time")
                 onClicked: IdleTimer.moreTime()

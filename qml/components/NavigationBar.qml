@@ -67,7 +67,7 @@ Rectangle {
             //: Navigation button: emergency numbers (112)
             text: qsTr("Emergency") + " \u2066112\u2069"
             fill: Theme.emergency
-            ink: Theme.onEmergency
+            ink: Theme.emergencyInk
             onClicked: Navigator.go("emergency")
         }
     }

@@ -38,7 +38,7 @@ Rectangle {
                     checkable: true
                     checked: Session.workerMode
                     fill: checked ? Theme.accent : Theme.surface
-                    ink: checked ? Theme.onAccent : Theme.text
+                    ink: checked ? Theme.accentInk : Theme.text
                     //: Social-worker panel: show each page in the visitor's language and in French
                     text: qsTr("Side by side with French")
                     onClicked: Session.workerMode = !Session.workerMode
@@ -55,6 +55,45 @@ Rectangle {
                     //: Social-worker panel: erase everything and go back to the start
                     text: qsTr("New visitor")
                     onClicked: { IdleTimer.endNow(); root.closed() }
+                }
+            }
+
+            // The operator's screen (pack, sync, usage counts) asks for the staff PIN.
+            Row {
+                spacing: Theme.gap
+                TextField {
+                    id: pin
+                    objectName: "pinField"
+                    width: Theme.mm(60)
+                    height: Theme.touchTarget
+                    font.pixelSize: Theme.bodySize
+                    echoMode: TextInput.Password
+                    inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                    placeholderText: qsTr("Staff PIN")
+                    Accessible.name: qsTr("Staff PIN")
+                    onAccepted: operator.clicked()
+                }
+                PictogramButton {
+                    id: operator
+                    objectName: "operatorScreen"
+                    pictogramName: "info"
+                    text: qsTr("Operator screen")
+                    onClicked: {
+                        if (Staff.unlock(pin.text)) {
+                            pin.clear()
+                            Navigator.go("staff")
+                            root.closed()
+                        } else {
+                            pin.selectAll()
+                        }
+                    }
+                }
+                KioskText {
+                    anchors.verticalCenter: parent.verticalCenter
+                    visible: Staff.secondsUntilNextAttempt > 0
+                    color: Theme.textMuted
+                    //: After a wrong staff PIN; %1 is a number of seconds
+                    text: qsTr("Wrong PIN: wait %1 s.").arg(Staff.secondsUntilNextAttempt)
                 }
             }
 

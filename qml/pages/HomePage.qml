@@ -52,7 +52,7 @@ Item {
             checkable: true
             checked: Session.largeText
             fill: checked ? Theme.accent : Theme.surface
-            ink: checked ? Theme.onAccent : Theme.text
+            ink: checked ? Theme.accentInk : Theme.text
             onClicked: Session.largeText = !Session.largeText
         }
         PictogramButton {
@@ -63,7 +63,7 @@ Item {
             checkable: true
             checked: Session.highContrast
             fill: checked ? Theme.accent : Theme.surface
-            ink: checked ? Theme.onAccent : Theme.text
+            ink: checked ? Theme.accentInk : Theme.text
             onClicked: Session.highContrast = !Session.highContrast
         }
     }

@@ -30,7 +30,7 @@ Item {
                 text: endonym
                 checked: code === root.selected
                 fill: checked ? Theme.accent : Theme.surface
-                ink: checked ? Theme.onAccent : Theme.text
+                ink: checked ? Theme.accentInk : Theme.text
                 contentItem: Text {
                     text: button.endonym
                     font.family: button.fontFamily
@@ -54,7 +54,7 @@ Item {
         fillWidth: true
         pictogramName: "check"
         fill: Theme.accent
-        ink: Theme.onAccent
+        ink: Theme.accentInk
         //: Confirms the chosen language
         text: qsTr("OK")
         onClicked: {

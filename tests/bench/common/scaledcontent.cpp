@@ -65,10 +65,10 @@ QString writeScaledContent(const QString &from, const QString &to, int factor)
     return {};
 }
 
-QString buildPack(const QString &packTool, const QString &content, const QString &out)
+QString buildPack(const QString &packTool, const QString &content, const QString &out, const QStringList &extraArguments)
 {
     QProcess tool;
-    tool.start(packTool, {u"build"_s, content, out});
+    tool.start(packTool, QStringList{u"build"_s, content, out} + extraArguments);
     if (!tool.waitForFinished(30 * 60 * 1000) || tool.exitCode() != 0)
         return u"passerelle-pack build failed: "_s + QString::fromUtf8(tool.readAllStandardError().right(2000));
     return {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace passerelle::bench {
 
@@ -11,8 +12,9 @@ namespace passerelle::bench {
  */
 [[nodiscard]] QString writeScaledContent(const QString &from, const QString &to, int factor);
 
-/** Builds a pack from content with the real passerelle-pack; empty string on success. */
-[[nodiscard]] QString buildPack(const QString &packTool, const QString &content, const QString &out);
+/** Builds a pack from content with the real passerelle-pack (extra arguments appended); empty string on success. */
+[[nodiscard]] QString buildPack(const QString &packTool, const QString &content, const QString &out,
+                                const QStringList &extraArguments = {});
 
 /** A process's peak resident memory (VmHWM) in MiB, or -1. */
 [[nodiscard]] double peakMemoryMiB(qint64 pid = 0);

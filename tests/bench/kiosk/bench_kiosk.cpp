@@ -172,7 +172,7 @@ void search()
     const QString content = dir.filePath(u"content"_s), pack = dir.filePath(u"pack"_s);
     QString error = writeScaledContent(QStringLiteral(PASSERELLE_CONTENT), content, 100);
     if (error.isEmpty())
-        error = buildPack(QStringLiteral(PASSERELLE_PACK_TOOL), content, pack);
+        error = buildPack(QStringLiteral(PASSERELLE_PACK_TOOL), content, pack, {u"--no-audio"_s}); // search needs no speech
     auto opened = Pack::openDirectory(pack);
     if (!error.isEmpty() || !opened) {
         out << "search: " << error << (opened ? QString() : opened.problem().toString()) << Qt::endl;

@@ -1,0 +1,74 @@
+#include "kiosksync.h"
+
+#include "minisign.h"
+#include "navigator.h"
+#include "staffcontroller.h"
+#include "syncer.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QLoggingCategory>
+
+namespace passerelle {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcKioskSync, "passerelle.sync")
+
+std::unique_ptr<KioskSync> KioskSync::start(const KioskConfig &config, Navigator &navigator, StaffController *staff)
+{
+    sync::SyncConfig sc = sync::SyncConfig::defaults();
+    sc.storeRoot = config.stateDirectory;
+    sc.sources = config.syncSources;
+    sc.checkIntervalSeconds = config.syncIntervalSeconds;
+    sc.checkJitterSeconds = config.syncJitterSeconds;
+    for (const QString &key : config.trustedKeys) {
+        QFile file(key);
+        const auto parsed = key.startsWith(u'/') && file.open(QIODevice::ReadOnly)
+            ? sync::MinisignPublicKey::parse(file.readAll(), key)
+            : sync::MinisignPublicKey::fromBase64(key.toLatin1(), u"trusted_keys"_s);
+        if (parsed)
+            sc.trustedKeys.append(parsed.value());
+        else
+            qCWarning(lcKioskSync).noquote() << "ignored trusted key:" << parsed.problem().toString();
+    }
+    if (sc.sources.isEmpty() || sc.trustedKeys.isEmpty()) {
+        qCInfo(lcKioskSync) << "no sync: the configuration names no source or no trusted key";
+        return nullptr;
+    }
+    auto syncer = sync::Syncer::create(sc);
+    if (!syncer) {
+        qCWarning(lcKioskSync).noquote() << "no sync:" << syncer.problem().toString();
+        return nullptr;
+    }
+    std::unique_ptr<KioskSync> ks(new KioskSync(std::move(syncer.value()), navigator));
+    if (staff)
+        connect(staff, &StaffController::syncRequested, ks->m_syncer.get(), &sync::Syncer::syncNow);
+    ks->m_syncer->start();
+    return ks;
+}
+
+KioskSync::KioskSync(std::unique_ptr<sync::Syncer> syncer, Navigator &navigator)
+    : m_syncer(std::move(syncer)), m_navigator(navigator)
+{
+    connect(&m_navigator, &Navigator::routeChanged, this, &KioskSync::switchIfIdle);
+    connect(m_syncer.get(), &sync::Syncer::packStaged, this, &KioskSync::switchIfIdle);
+}
+
+KioskSync::~KioskSync() = default;
+
+void KioskSync::switchIfIdle()
+{
+    if (m_navigator.route() != u"attract" || !m_syncer->hasStagedPack())
+        return;
+    const auto pack = m_syncer->activateStaged();
+    if (!pack) {
+        qCWarning(lcKioskSync).noquote() << "the staged pack was not switched to:" << pack.problem().toString();
+        return;
+    }
+    qCInfo(lcKioskSync) << "switched to pack version" << pack.value()->manifest().version << "- restarting on it";
+    m_restart = true;
+    QCoreApplication::exit(0);
+}
+
+} // namespace passerelle

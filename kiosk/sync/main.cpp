@@ -1,0 +1,158 @@
+// passerelle-sync: syncs a kiosk store from its sources, for operators and tests.
+//
+//   passerelle-sync --store DIR --source URL|DIR [--source ...] --key FILE.pub [--key ...]
+//                   [--once] [--activate] [--usb-parent DIR] [--config FILE.json]
+//   passerelle-sync --store DIR --check
+//
+// --once does one check and exits (0: up to date or staged, 1: rejected or failed);
+// without it, checks run periodically like in the kiosk. --activate switches to a staged
+// pack at once (a kiosk waits for its attract screen instead). --check verifies the active
+// pack completely (every object hashed) and prints its version.
+#include "packstore.h"
+#include "syncconfig.h"
+#include "syncer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+using namespace passerelle;
+using namespace passerelle::sync;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int check(const QString &root)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    Result<std::unique_ptr<PackStore>> store = PackStore::open(root);
+    if (!store) {
+        err << "passerelle-sync: " << store.problem().toString() << '\n';
+        return 1;
+    }
+    const qint64 active = store.value()->activeVersion();
+    if (active == 0) {
+        err << "passerelle-sync: the store has no active pack\n";
+        return 1;
+    }
+    if (std::optional<Problem> problem = store.value()->verify(active, true)) {
+        err << "passerelle-sync: " << problem->toString() << '\n';
+        return 1;
+    }
+    Result<std::shared_ptr<Pack>> pack = PackStore::openActivePack(root);
+    if (!pack) {
+        err << "passerelle-sync: " << pack.problem().toString() << '\n';
+        return 1;
+    }
+    out << "active " << pack.value()->manifest().packId << " version " << active << " complete\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"passerelle-sync"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(PASSERELLE_VERSION));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Syncs a Passerelle pack store from HTTP or folder sources."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption storeOption(u"store"_s, u"The store folder."_s, u"dir"_s);
+    const QCommandLineOption sourceOption(u"source"_s, u"A source: http(s) URL or folder; repeat in priority order."_s, u"src"_s);
+    const QCommandLineOption keyOption(u"key"_s, u"A trusted public key file (minisign); repeat for rotation."_s, u"file"_s);
+    const QCommandLineOption configOption(u"config"_s, u"A JSON file with the sync settings."_s, u"file"_s);
+    const QCommandLineOption usbOption(u"usb-parent"_s, u"Where USB sticks are mounted (e.g. /media)."_s, u"dir"_s);
+    const QCommandLineOption onceOption(u"once"_s, u"One check, then exit."_s);
+    const QCommandLineOption activateOption(u"activate"_s, u"Switch to a staged pack at once."_s);
+    const QCommandLineOption checkOption(u"check"_s, u"Verify the active pack completely and print its version."_s);
+    const QCommandLineOption timeoutOption(u"timeout-ms"_s, u"Transfer timeout."_s, u"ms"_s);
+    const QCommandLineOption attemptsOption(u"attempts"_s, u"Attempts per request."_s, u"n"_s);
+    const QCommandLineOption retryOption(u"retry-delay-ms"_s, u"First retry delay."_s, u"ms"_s);
+    const QCommandLineOption reserveOption(u"reserve-mb"_s, u"Disk space to leave free."_s, u"mb"_s);
+    parser.addOptions({storeOption, sourceOption, keyOption, configOption, usbOption, onceOption, activateOption,
+                       checkOption, timeoutOption, attemptsOption, retryOption, reserveOption});
+    parser.process(app);
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+
+    SyncConfig config = SyncConfig::defaults();
+    config.usbMountParents.clear();
+    if (parser.isSet(configOption)) {
+        QFile file(parser.value(configOption));
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << "passerelle-sync: cannot read " << file.fileName() << '\n';
+            return 2;
+        }
+        Result<SyncConfig> loaded = SyncConfig::fromJson(QJsonDocument::fromJson(file.readAll()).object(), file.fileName());
+        if (!loaded) {
+            err << "passerelle-sync: " << loaded.problem().toString() << '\n';
+            return 2;
+        }
+        config = loaded.value();
+    }
+    if (parser.isSet(storeOption))
+        config.storeRoot = parser.value(storeOption);
+    if (parser.isSet(checkOption))
+        return check(config.storeRoot);
+    if (parser.isSet(sourceOption))
+        config.sources = parser.values(sourceOption);
+    if (parser.isSet(usbOption))
+        config.usbMountParents = parser.values(usbOption);
+    if (parser.isSet(keyOption)) {
+        Result<QList<MinisignPublicKey>> keys = loadPublicKeys(parser.values(keyOption));
+        if (!keys) {
+            err << "passerelle-sync: " << keys.problem().toString() << '\n';
+            return 2;
+        }
+        config.trustedKeys = keys.value();
+    }
+    if (parser.isSet(timeoutOption))
+        config.transferTimeoutMs = parser.value(timeoutOption).toInt();
+    if (parser.isSet(attemptsOption))
+        config.maxAttempts = std::max(1, parser.value(attemptsOption).toInt());
+    if (parser.isSet(retryOption))
+        config.retryBaseDelayMs = parser.value(retryOption).toInt();
+    if (parser.isSet(reserveOption))
+        config.freeSpaceReserveBytes = parser.value(reserveOption).toLongLong() * 1024 * 1024;
+    config.activateImmediately = parser.isSet(activateOption);
+    if (config.sources.isEmpty() && config.usbMountParents.isEmpty()) {
+        err << "passerelle-sync: no source: give --source URL|DIR or --usb-parent DIR\n";
+        return 2;
+    }
+
+    Result<std::unique_ptr<Syncer>> created = Syncer::create(config);
+    if (!created) {
+        err << "passerelle-sync: " << created.problem().toString() << '\n';
+        return 1;
+    }
+    Syncer &syncer = *created.value();
+    if (parser.isSet(onceOption)) {
+        int code = 0;
+        QObject::connect(&syncer, &Syncer::checkFinished, &app, [&](Syncer::Outcome outcome) {
+            const SyncStatus &s = syncer.status();
+            switch (outcome) {
+            case Syncer::Outcome::UpToDate:
+            case Syncer::Outcome::Staged:
+                out << s.result << ": active version " << s.activeVersion << ", staged version " << s.stagedVersion << '\n';
+                break;
+            case Syncer::Outcome::Rejected:
+            case Syncer::Outcome::Failed:
+                out << s.result << ": " << s.lastError << '\n';
+                code = 1;
+                break;
+            }
+            out.flush();
+            app.exit(code);
+        });
+        QMetaObject::invokeMethod(&syncer, &Syncer::syncNow, Qt::QueuedConnection);
+        app.exec();
+        return code;
+    }
+    syncer.start();
+    return app.exec();
+}

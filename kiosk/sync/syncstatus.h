@@ -1,0 +1,47 @@
+#pragma once
+
+#include "problem.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace passerelle::sync {
+
+/**
+ * What operators see of sync (the staff screen, and status.json in the store, written
+ * after every check and switch):
+ *
+ *   {"last_check": "2026-03-01T10:00:00Z", "result": "rejected",
+ *    "last_error": "…/manifest.json.minisig: error: signed with key …", "source": URL|DIR,
+ *    "active_version": 12, "active_created": …, "active_expires": …, "active_expired": false,
+ *    "previous_version": 11, "staged_version": 0, "kiosk_version": "0.1.0"}
+ */
+struct SyncStatus
+{
+    /** never, up-to-date, staged, activated, rejected, failed, rolled-back. */
+    QString result = QStringLiteral("never");
+    QDateTime lastCheck;
+    QString lastError;
+    QString source;
+    qint64 activeVersion = 0;
+    QDateTime activeCreated;
+    QDateTime activeExpires;
+    bool activeExpired = false;
+    qint64 previousVersion = 0;
+    qint64 stagedVersion = 0;
+    QString kioskVersion;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    static SyncStatus fromJson(const QJsonObject &json);
+
+    /** Writes the file durably (temporary file, fsync, rename). */
+    [[nodiscard]] std::optional<Problem> write(const QString &path) const;
+    static Result<SyncStatus> read(const QString &path);
+
+    friend bool operator==(const SyncStatus &, const SyncStatus &) = default;
+};
+
+} // namespace passerelle::sync
