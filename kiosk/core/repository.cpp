@@ -1,6 +1,7 @@
 #include "repository.h"
 
 #include <QDir>
+#include <QSet>
 
 namespace passerelle {
 
@@ -168,17 +169,31 @@ QList<PageSummary> Repository::search(const QString &foldedQuery, const QString 
     QList<PageSummary> out;
     if (terms.isEmpty())
         return out;
-    SqliteStatement q = m_pack->database().prepare(
-        u"SELECT p.key, p.id, p.topic, p.code, p.pictogram, COALESCE(l.title, s.title, p.id) "
-        "FROM (SELECT page, MIN(rank) AS best FROM search WHERE search MATCH :match GROUP BY page) hits "
-        "JOIN pages p ON p.key = hits.page "
+    // Pages whose title matches come first, then pages whose text does, each in the pack's order. Ranking
+    // every match (bm25) would cost time in proportion to the matches, which a large pack cannot afford;
+    // this scan stops as soon as it has `limit` pages in force.
+    const QString match = terms.join(u' ');
+    SqliteStatement summary = m_pack->database().prepare(
+        u"SELECT p.key, p.id, p.topic, p.code, p.pictogram, COALESCE(l.title, s.title, p.id) FROM pages p "
         "LEFT JOIN page_texts l ON l.page = p.key AND l.lang = :lang "
         "LEFT JOIN page_texts s ON s.page = p.key AND s.lang = :source "
-        "WHERE "_s + kInForce + u" ORDER BY hits.best LIMIT :limit"_s);
-    q.bind(1, terms.join(u' ')).bind(2, lang).bind(3, m_sourceLanguage).bind(4, date.toString(Qt::ISODate));
-    q.bind(5, qint64(limit));
-    while (q.next())
-        out.append({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
+        "WHERE p.key = :page AND "_s + kInForce);
+    QSet<qint64> seen;
+    for (const QString &query : QStringList{u"{title} : ("_s + match + u')', match}) {
+        SqliteStatement hits = m_pack->database().prepare(u"SELECT page FROM search WHERE search MATCH ?1"_s);
+        hits.bind(1, query);
+        while (out.size() < limit && hits.next()) {
+            const qint64 page = hits.integer(0);
+            if (seen.contains(page))
+                continue;
+            seen.insert(page);
+            summary.reset();
+            summary.bind(1, lang).bind(2, m_sourceLanguage).bind(3, page).bind(4, date.toString(Qt::ISODate));
+            if (summary.next())
+                out.append({summary.integer(0), summary.text(1), summary.text(2), summary.text(3), summary.text(4),
+                            summary.text(5)});
+        }
+    }
     return out;
 }
 

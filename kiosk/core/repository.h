@@ -47,8 +47,8 @@ public:
     [[nodiscard]] QStringList pageIds() const;
     /**
      * Pages whose title or text, in any language, contains every word of a query
-     * (already folded with foldForSearch; each word also matches as a prefix), best
-     * matches first, in force on a date, titled in lang.
+     * (already folded with foldForSearch; each word also matches as a prefix), in force
+     * on a date, titled in lang: title matches first, then text matches, each in pack order.
      */
     [[nodiscard]] QList<PageSummary> search(const QString &foldedQuery, const QString &lang, const QDate &date,
                                             int limit = 20) const;

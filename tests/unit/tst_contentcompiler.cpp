@@ -3,6 +3,7 @@
 #include "contentloader.h"
 #include "pack.h"
 #include "packbuilder.h"
+#include "repository.h"
 #include "sha256.h"
 
 #include <QDirIterator>
@@ -222,6 +223,22 @@ private Q_SLOTS:
         const CliResult check = runTool({u"check"_s, m_content});
         QCOMPARE(check.exitCode, 1);
         QVERIFY2(check.output.contains(u"page id \"four-months\" is also used"_s), qPrintable(check.output));
+    }
+
+    void searchListsTitleMatchesBeforeTextMatches()
+    {
+        // "amu" comes first in the pack; after this edit its text says "travaillez", and the later
+        // page "four-months" has "Travailler" in its title.
+        editFile(m_content + u"/pages/health/amu.fr.md"_s, "Allez chez un médecin.", "Allez chez un médecin, même si vous travaillez.");
+        Problems problems;
+        const QString out = m_tmp.filePath(u"searched"_s);
+        QVERIFY(!hasErrors(buildPack(load(problems), out, {kCreated})));
+        Result<std::shared_ptr<Pack>> pack = Pack::openDirectory(out);
+        QVERIFY2(pack.ok(), qPrintable(pack.problem().toString()));
+        QStringList ids;
+        for (const PageSummary &p : Repository(pack.value()).search(u"travail"_s, u"fr"_s, QDate(2026, 6, 1)))
+            ids.append(p.id);
+        QCOMPARE(ids, (QStringList{u"four-months"_s, u"amu"_s}));
     }
 };
 

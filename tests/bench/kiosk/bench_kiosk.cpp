@@ -130,6 +130,7 @@ void languageSwitch(Kiosk &kiosk)
             timer.start();
             kiosk.services().session().setLanguage(l.code);
             QCoreApplication::processEvents();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // as the event loop would
             (void)kiosk.window()->grabWindow();
             times.append(double(timer.nsecsElapsed()) / 1e6);
         }
