@@ -34,6 +34,22 @@ QString ContentCatalog::pictogramLabel(const QString &name, const QString &langu
     return m_repository->pictogramLabel(name, language);
 }
 
+QString ContentCatalog::topicAudio(const QString &topic, const QString &language) const
+{
+    const auto t = m_repository->topic(topic, language);
+    return t ? audioFile(t->audio) : QString();
+}
+
+QString ContentCatalog::labelAudio(const QString &text, const QString &language) const
+{
+    return audioFile(m_repository->labelAudio(text, language));
+}
+
+QString ContentCatalog::audioFile(const QString &sha256) const
+{
+    return sha256.isEmpty() ? QString() : m_repository->pack().objectPath(sha256);
+}
+
 QString ContentCatalog::topicTitle(const QString &topic, const QString &language) const
 {
     const auto t = m_repository->topic(topic, language);

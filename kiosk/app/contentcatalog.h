@@ -30,9 +30,15 @@ public:
     void setToday(const QDate &date);
 
     Q_INVOKABLE [[nodiscard]] QString pictogramLabel(const QString &name, const QString &language) const;
+    /** The audio file of one of the kiosk's labels (as shown) spoken in language, or empty. */
+    Q_INVOKABLE [[nodiscard]] QString labelAudio(const QString &text, const QString &language) const;
+    /** The file of an audio object of the pack, or empty for an empty hash. */
+    [[nodiscard]] QString audioFile(const QString &sha256) const;
     /** True for a language written right to left (read from the pack once). */
     Q_INVOKABLE [[nodiscard]] bool isRightToLeft(const QString &language) const;
     Q_INVOKABLE [[nodiscard]] QString topicTitle(const QString &topic, const QString &language) const;
+    /** The audio file of a topic's title spoken in language, or empty. */
+    Q_INVOKABLE [[nodiscard]] QString topicAudio(const QString &topic, const QString &language) const;
     /** The route of a page by its short code (e.g. "S2"), or empty. */
     Q_INVOKABLE [[nodiscard]] QString routeForCode(const QString &code) const;
     /** Every route of the pack: what --self-test and the gallery visit. */

@@ -3,6 +3,7 @@
 #include "contentcatalog.h"
 #include "idletimer.h"
 #include "mediaplayerbackend.h"
+#include "silentaudiobackend.h"
 #include "narrator.h"
 #include "navigator.h"
 #include "pictogramprovider.h"
@@ -40,7 +41,12 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const Options &option
     s->m_session = std::make_unique<Session>(*s->m_repository, language,
                                              [translator](const QString &code) { translator->apply(code); });
     s->m_navigator = std::make_unique<Navigator>(u"home"_s);
-    s->m_audio = backend ? std::move(backend) : std::make_unique<MediaPlayerBackend>();
+    if (backend)
+        s->m_audio = std::move(backend);
+    else if (options.silent)
+        s->m_audio = std::make_unique<SilentAudioBackend>();
+    else
+        s->m_audio = std::make_unique<MediaPlayerBackend>();
     s->m_narrator = std::make_unique<Narrator>(s->m_audio.get());
     s->m_idle = std::make_unique<IdleTimer>(options.idleSeconds, options.warningSeconds);
 

@@ -6,7 +6,7 @@
 namespace passerelle {
 
 LanguageListModel::LanguageListModel(QObject *parent)
-    : ContentListModel({"code", "endonym", "rightToLeft", "fontFamily", "greeting"}, parent)
+    : ContentListModel({"code", "endonym", "rightToLeft", "fontFamily", "greeting", "audio", "greetingAudio"}, parent)
 {
 }
 
@@ -14,7 +14,9 @@ QList<QVariantList> LanguageListModel::loadRows() const
 {
     QList<QVariantList> rows;
     for (const LanguageInfo &l : content()->repository().languages())
-        rows.append({l.code, l.endonym, l.rightToLeft, l.font, l.greeting.isEmpty() ? l.endonym : l.greeting});
+        rows.append({l.code, l.endonym, l.rightToLeft, l.font, l.greeting.isEmpty() ? l.endonym : l.greeting,
+                     content()->audioFile(l.audio),
+                     content()->audioFile(l.greeting.isEmpty() ? l.audio : l.greetingAudio)});
     return rows;
 }
 

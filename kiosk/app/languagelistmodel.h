@@ -4,7 +4,7 @@
 
 namespace passerelle {
 
-/** The pack's languages, each by its own name. Roles: code, endonym, rightToLeft, fontFamily, greeting. */
+/** The pack's languages, each by its own name. Roles: code, endonym, rightToLeft, fontFamily, greeting, audio (the name spoken), greetingAudio. */
 class LanguageListModel : public ContentListModel
 {
     Q_OBJECT

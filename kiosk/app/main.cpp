@@ -170,6 +170,7 @@ int main(int argc, char **argv)
     // [session]: the warning comes after idle_warning_seconds and lasts idle_reset_seconds.
     options.idleSeconds = config.idleWarningSeconds + config.idleResetSeconds;
     options.warningSeconds = config.idleResetSeconds;
+    options.silent = offscreen;
 
     // Declared first, destroyed last: the QML engine (in the kiosk) goes before what it shows.
     std::unique_ptr<Operations> operations;

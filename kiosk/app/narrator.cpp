@@ -1,6 +1,9 @@
 #include "narrator.h"
 
 #include "audiobackend.h"
+#include "chime.h"
+
+#include <QDir>
 
 #include <algorithm>
 
@@ -12,6 +15,8 @@ Narrator::Narrator(AudioBackend *backend, QObject *parent) : QObject(parent), m_
     connect(m_backend, &AudioBackend::failed, this, [this] {
         m_index = -1;
         m_paused = false;
+        m_saying = false;
+        m_cue.clear();
         m_failed = true;
         Q_EMIT stateChanged();
     });
@@ -26,6 +31,8 @@ bool Narrator::canSpeak(const QStringList &files)
 void Narrator::play(const QStringList &files, int start, bool onlyOne)
 {
     m_backend->stop();
+    m_cue.clear();
+    m_saying = false;
     m_files = files;
     m_onlyOne = onlyOne;
     m_failed = false;
@@ -47,8 +54,47 @@ void Narrator::playFrom(int index)
     m_backend->play(m_files.at(index));
 }
 
+void Narrator::say(const QStringList &files)
+{
+    m_backend->stop();
+    m_failed = false;
+    if (m_index >= 0 || m_paused) {
+        m_index = -1;
+        m_paused = false;
+        Q_EMIT stateChanged();
+    }
+    m_cue.clear();
+    for (const QString &f : files) {
+        if (!f.isEmpty())
+            m_cue.append(f);
+    }
+    m_saying = false;
+    sayNext();
+}
+
+void Narrator::sayNext()
+{
+    m_saying = !m_cue.isEmpty();
+    if (m_saying)
+        m_backend->play(m_cue.takeFirst());
+}
+
+QString Narrator::chime()
+{
+    if (!m_chime) {
+        m_chime = std::make_unique<QTemporaryFile>(QDir::temp().filePath(QStringLiteral("passerelle-chime-XXXXXX.wav")));
+        if (!m_chime->open() || m_chime->write(chimeWav()) < 0 || !m_chime->flush())
+            return QString();
+    }
+    return m_chime->fileName();
+}
+
 void Narrator::onFinished()
 {
+    if (m_saying) {
+        sayNext();
+        return;
+    }
     if (m_index < 0)
         return;
     if (m_onlyOne) {
@@ -85,8 +131,10 @@ void Narrator::repeat()
 
 void Narrator::stop()
 {
-    if (m_index < 0 && !m_paused)
+    if (m_index < 0 && !m_paused && !m_saying)
         return;
+    m_cue.clear();
+    m_saying = false;
     m_backend->stop();
     m_index = -1;
     m_paused = false;

@@ -2,6 +2,9 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QTemporaryFile>
+
+#include <memory>
 
 namespace passerelle {
 
@@ -50,6 +53,14 @@ public:
     Q_INVOKABLE void play(const QStringList &files, int start = 0, bool onlyOne = false);
     Q_INVOKABLE void pause();
     Q_INVOKABLE void resume();
+    /**
+     * Says a short cue: a control's label, a language's name, the idle warning (the files
+     * in turn, empty ones skipped). It stops what was being read and is stopped by any
+     * later speech or stop(). A cue is not reading: speaking stays false.
+     */
+    Q_INVOKABLE void say(const QStringList &files);
+    /** A short two-note chime (a WAV file made on first use): the idle warning's tone. */
+    Q_INVOKABLE [[nodiscard]] QString chime();
     /** Reads the current item again from its start. */
     Q_INVOKABLE void repeat();
     Q_INVOKABLE void stop();
@@ -66,6 +77,7 @@ private:
     void playFrom(int index);
     void onFinished();
     void applyVolume();
+    void sayNext();
 
     AudioBackend *m_backend;
     QStringList m_files;
@@ -74,6 +86,9 @@ private:
     bool m_paused = false;
     bool m_failed = false;
     int m_volumeStep = kDefaultVolumeStep;
+    QStringList m_cue;     // what say() has still to play
+    bool m_saying = false; // a cue is playing
+    std::unique_ptr<QTemporaryFile> m_chime;
 };
 
 } // namespace passerelle

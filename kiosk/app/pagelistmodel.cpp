@@ -6,7 +6,7 @@
 
 namespace passerelle {
 
-PageListModel::PageListModel(QObject *parent) : ContentListModel({"pageId", "title", "pictogram", "code"}, parent) {}
+PageListModel::PageListModel(QObject *parent) : ContentListModel({"pageId", "title", "pictogram", "code", "audio"}, parent) {}
 
 void PageListModel::setTopic(const QString &topic)
 {
@@ -31,7 +31,7 @@ QList<QVariantList> PageListModel::loadRows() const
     QList<QVariantList> rows;
     const bool rtl = content()->isRightToLeft(language());
     for (const PageSummary &p : content()->repository().pages(m_topic, m_status, language(), content()->today()))
-        rows.append({p.id, withBaseDirection(p.title, rtl), p.pictogram, p.code});
+        rows.append({p.id, withBaseDirection(p.title, rtl), p.pictogram, p.code, content()->audioFile(p.audio)});
     return rows;
 }
 

@@ -6,7 +6,7 @@ namespace passerelle {
 
 /**
  * The pages of a topic that apply to a residence status and are in force today.
- * Roles: pageId, title, pictogram, code.
+ * Roles: pageId, title, pictogram, code, audio (the title spoken).
  */
 class PageListModel : public ContentListModel
 {

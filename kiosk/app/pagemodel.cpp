@@ -34,6 +34,7 @@ QList<QVariantList> PageModel::loadRows() const
     const bool rtl = content()->isRightToLeft(language());
     m_found = page.has_value();
     m_title = page ? withBaseDirection(page->title, rtl) : QString();
+    m_titleAudio = page ? content()->audioFile(page->audio) : QString();
     m_code = page ? page->code : QString();
     m_pictogram = page ? page->pictogram : QString();
     m_textLanguage = page ? page->language : QString();

@@ -18,6 +18,8 @@ class PageModel : public ContentListModel
     Q_PROPERTY(QString pageId READ pageId WRITE setPageId NOTIFY pageIdChanged FINAL)
     Q_PROPERTY(bool found READ found NOTIFY reloaded FINAL)
     Q_PROPERTY(QString title READ title NOTIFY reloaded FINAL)
+    /** The audio file of the title spoken, empty when there is none. */
+    Q_PROPERTY(QString titleAudio READ titleAudio NOTIFY reloaded FINAL)
     Q_PROPERTY(QString code READ code NOTIFY reloaded FINAL)
     Q_PROPERTY(QString pictogram READ pictogram NOTIFY reloaded FINAL)
     Q_PROPERTY(QString textLanguage READ textLanguage NOTIFY reloaded FINAL)
@@ -34,6 +36,7 @@ public:
     void setPageId(const QString &id);
     [[nodiscard]] bool found() const { return m_found; }
     [[nodiscard]] QString title() const { return m_title; }
+    [[nodiscard]] QString titleAudio() const { return m_titleAudio; }
     [[nodiscard]] QString code() const { return m_code; }
     [[nodiscard]] QString pictogram() const { return m_pictogram; }
     [[nodiscard]] QString textLanguage() const { return m_textLanguage; }
@@ -56,6 +59,7 @@ private:
     // Filled by loadRows(), which is const for the list but also describes the page.
     mutable bool m_found = false;
     mutable QString m_title;
+    mutable QString m_titleAudio;
     mutable QString m_code;
     mutable QString m_pictogram;
     mutable QString m_textLanguage;

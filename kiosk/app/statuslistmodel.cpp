@@ -11,7 +11,7 @@ namespace passerelle {
 using namespace Qt::StringLiterals;
 
 StatusListModel::StatusListModel(QObject *parent)
-    : ContentListModel({"statusId", "title", "hint", "pictogram"}, parent)
+    : ContentListModel({"statusId", "title", "hint", "pictogram", "audio"}, parent)
 {
 }
 
@@ -20,11 +20,12 @@ QList<QVariantList> StatusListModel::loadRows() const
     QList<QVariantList> rows;
     const bool rtl = content()->isRightToLeft(language());
     for (const ResidenceStatus &s : content()->repository().statuses(language()))
-        rows.append({s.id, withBaseDirection(s.title, rtl), withBaseDirection(s.hint, rtl), s.pictogram});
-    rows.append({Repository::kUnknownStatus,
-                 QCoreApplication::translate("StatusListModel", "I don't know / I have no paper"),
+        rows.append({s.id, withBaseDirection(s.title, rtl), withBaseDirection(s.hint, rtl), s.pictogram,
+                     content()->audioFile(s.audio)});
+    const QString unknown = QCoreApplication::translate("StatusListModel", "I don't know / I have no paper");
+    rows.append({Repository::kUnknownStatus, unknown,
                  QCoreApplication::translate("StatusListModel", "General information, and where to ask."),
-                 u"unknown-paper"_s});
+                 u"unknown-paper"_s, content()->labelAudio(unknown, language())});
     return rows;
 }
 

@@ -6,7 +6,7 @@ namespace passerelle {
 
 /**
  * The residence statuses, by the document their holder carries, followed by the
- * "I don't know / no paper" choice. Roles: statusId, title, hint, pictogram.
+ * "I don't know / no paper" choice. Roles: statusId, title, hint, pictogram, audio (the title spoken).
  */
 class StatusListModel : public ContentListModel
 {

@@ -6,14 +6,14 @@
 
 namespace passerelle {
 
-TopicListModel::TopicListModel(QObject *parent) : ContentListModel({"topicId", "title", "pictogram"}, parent) {}
+TopicListModel::TopicListModel(QObject *parent) : ContentListModel({"topicId", "title", "pictogram", "audio"}, parent) {}
 
 QList<QVariantList> TopicListModel::loadRows() const
 {
     QList<QVariantList> rows;
     const bool rtl = content()->isRightToLeft(language());
     for (const TopicInfo &t : content()->repository().topics(language()))
-        rows.append({t.id, withBaseDirection(t.title, rtl), t.pictogram});
+        rows.append({t.id, withBaseDirection(t.title, rtl), t.pictogram, content()->audioFile(t.audio)});
     return rows;
 }
 

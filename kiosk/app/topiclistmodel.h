@@ -4,7 +4,7 @@
 
 namespace passerelle {
 
-/** The pack's topics. Roles: topicId, title, pictogram. */
+/** The pack's topics. Roles: topicId, title, pictogram, audio (the title spoken). */
 class TopicListModel : public ContentListModel
 {
     Q_OBJECT

@@ -61,8 +61,8 @@ bool TouchWatcher::eventFilter(QObject *watched, QEvent *event)
 void TouchWatcher::pressed(const QPointF &windowPosition)
 {
     m_idle->activity();
-    if (m_narrator->speaking() && !keepsSpeech(itemAt(m_window->contentItem(), windowPosition)))
-        m_narrator->stop();
+    if (!keepsSpeech(itemAt(m_window->contentItem(), windowPosition)))
+        m_narrator->stop(); // silence does nothing
 }
 
 } // namespace passerelle

@@ -16,6 +16,8 @@ struct LanguageInfo
     QString font;
     QString voice; // espeak-ng voice used at build time, empty when none exists
     QString greeting;
+    QString audio;         // object hash of the endonym spoken in the language, empty when none
+    QString greetingAudio; // object hash of the greeting spoken, empty when none
 };
 
 struct TopicInfo
@@ -24,6 +26,7 @@ struct TopicInfo
     QString code;
     QString pictogram;
     QString title;
+    QString audio; // object hash of the title spoken, empty when none
 };
 
 /** A residence-status profile, recognised by the documents its holder carries. */
@@ -34,6 +37,7 @@ struct ResidenceStatus
     QStringList documents;
     QString title;
     QString hint;
+    QString audio; // object hash of the title spoken, empty when none
 };
 
 struct PageSummary
@@ -44,6 +48,7 @@ struct PageSummary
     QString code;
     QString pictogram;
     QString title;
+    QString audio; // object hash of the title spoken, empty when none
 };
 
 struct PageDetail : PageSummary

@@ -6,7 +6,8 @@ const char *packSchemaSql()
 {
     // Every text a person sees can be heard: each text table has the object hash of its
     // audio ('' when there is none) and whether that audio is synthetic speech (1) or a
-    // human recording (0). Schema 2 added them beside blocks.audio.
+    // human recording (0). Schema 2 added them beside blocks.audio; schema 3 added ui_texts,
+    // the kiosk's own labels (buttons, questions) with their speech.
     // Several versions of one page (valid_from / valid_until) share an id, so pages are
     // keyed by an integer and the id is looked up with the kiosk's date.
     return R"sql(
@@ -46,6 +47,8 @@ CREATE TABLE services(id TEXT PRIMARY KEY, kind TEXT NOT NULL, street TEXT NOT N
     unverified TEXT NOT NULL, sources TEXT NOT NULL, verified TEXT NOT NULL);
 CREATE TABLE service_texts(service TEXT NOT NULL, lang TEXT NOT NULL, name TEXT NOT NULL,
     audio TEXT NOT NULL, audio_synthetic INTEGER NOT NULL, PRIMARY KEY(service, lang));
+CREATE TABLE ui_texts(lang TEXT NOT NULL, text TEXT NOT NULL, audio TEXT NOT NULL,
+    audio_synthetic INTEGER NOT NULL, PRIMARY KEY(lang, text));
 CREATE VIRTUAL TABLE search USING fts5(title, body, page UNINDEXED, lang UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2');
 )sql";

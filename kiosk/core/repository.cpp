@@ -42,9 +42,10 @@ QList<LanguageInfo> Repository::languages() const
 {
     QList<LanguageInfo> out;
     SqliteStatement q = m_pack->database().prepare(
-        u"SELECT code, endonym, direction, font, voice, greeting FROM languages ORDER BY position"_s);
+        u"SELECT code, endonym, direction, font, voice, greeting, audio, greeting_audio FROM languages "
+        "ORDER BY position"_s);
     while (q.next())
-        out.append({q.text(0), q.text(1), q.text(2) == u"rtl", q.text(3), q.text(4), q.text(5)});
+        out.append({q.text(0), q.text(1), q.text(2) == u"rtl", q.text(3), q.text(4), q.text(5), q.text(6), q.text(7)});
     return out;
 }
 
@@ -52,12 +53,13 @@ QList<TopicInfo> Repository::topics(const QString &lang) const
 {
     QList<TopicInfo> out;
     SqliteStatement q = m_pack->database().prepare(
-        u"SELECT t.id, t.code, t.pictogram, COALESCE(l.title, s.title, t.id) FROM topics t "
+        u"SELECT t.id, t.code, t.pictogram, COALESCE(l.title, s.title, t.id), COALESCE(l.audio, s.audio, '') "
+        "FROM topics t "
         "LEFT JOIN topic_texts l ON l.topic = t.id AND l.lang = ?1 "
         "LEFT JOIN topic_texts s ON s.topic = t.id AND s.lang = ?2 ORDER BY t.position"_s);
     q.bind(1, lang).bind(2, m_sourceLanguage);
     while (q.next())
-        out.append({q.text(0), q.text(1), q.text(2), q.text(3)});
+        out.append({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4)});
     return out;
 }
 
@@ -75,12 +77,12 @@ QList<ResidenceStatus> Repository::statuses(const QString &lang) const
     QList<ResidenceStatus> out;
     SqliteStatement q = m_pack->database().prepare(
         u"SELECT t.id, t.pictogram, t.documents, COALESCE(l.title, s.title, t.id), "
-        "COALESCE(l.hint, s.hint, '') FROM statuses t "
+        "COALESCE(l.hint, s.hint, ''), COALESCE(l.title_audio, s.title_audio, '') FROM statuses t "
         "LEFT JOIN status_texts l ON l.status = t.id AND l.lang = ?1 "
         "LEFT JOIN status_texts s ON s.status = t.id AND s.lang = ?2 ORDER BY t.position"_s);
     q.bind(1, lang).bind(2, m_sourceLanguage);
     while (q.next())
-        out.append({q.text(0), q.text(1), lines(q.text(2)), q.text(3), q.text(4)});
+        out.append({q.text(0), q.text(1), lines(q.text(2)), q.text(3), q.text(4), q.text(5)});
     return out;
 }
 
@@ -89,8 +91,8 @@ QList<PageSummary> Repository::pages(const QString &topic, const QString &status
 {
     QList<PageSummary> out;
     SqliteStatement q = m_pack->database().prepare(
-        u"SELECT p.key, p.id, p.topic, p.code, p.pictogram, COALESCE(l.title, s.title, p.id) "
-        "FROM pages p "
+        u"SELECT p.key, p.id, p.topic, p.code, p.pictogram, COALESCE(l.title, s.title, p.id), "
+        "COALESCE(l.title_audio, s.title_audio, '') FROM pages p "
         "LEFT JOIN page_texts l ON l.page = p.key AND l.lang = :lang "
         "LEFT JOIN page_texts s ON s.page = p.key AND s.lang = :source "
         "WHERE p.topic = :topic AND "_s + kInForce +
@@ -99,7 +101,7 @@ QList<PageSummary> Repository::pages(const QString &topic, const QString &status
     q.bind(1, lang).bind(2, m_sourceLanguage).bind(3, topic).bind(4, date.toString(Qt::ISODate));
     q.bind(5, status);
     while (q.next())
-        out.append({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
+        out.append({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)});
     return out;
 }
 
@@ -108,7 +110,7 @@ std::optional<PageDetail> Repository::page(const QString &id, const QString &lan
     SqliteStatement q = m_pack->database().prepare(
         u"SELECT p.key, p.id, p.topic, p.code, p.pictogram, COALESCE(l.title, s.title, p.id), "
         "CASE WHEN l.title IS NULL THEN :source ELSE :lang END, COALESCE(l.review, s.review, ''), "
-        "p.verified, p.valid_from, p.valid_until, p.sources FROM pages p "
+        "p.verified, p.valid_from, p.valid_until, p.sources, COALESCE(l.title_audio, s.title_audio, '') FROM pages p "
         "LEFT JOIN page_texts l ON l.page = p.key AND l.lang = :lang "
         "LEFT JOIN page_texts s ON s.page = p.key AND s.lang = :source "
         "WHERE p.id = :id AND "_s + kInForce + u" LIMIT 1"_s);
@@ -128,6 +130,7 @@ std::optional<PageDetail> Repository::page(const QString &id, const QString &lan
     page.validFrom = passerelle::date(q, 9);
     page.validUntil = passerelle::date(q, 10);
     page.sources = lines(q.text(11));
+    page.audio = q.text(12);
     return page;
 }
 
@@ -174,7 +177,8 @@ QList<PageSummary> Repository::search(const QString &foldedQuery, const QString 
     // this scan stops as soon as it has `limit` pages in force.
     const QString match = terms.join(u' ');
     SqliteStatement summary = m_pack->database().prepare(
-        u"SELECT p.key, p.id, p.topic, p.code, p.pictogram, COALESCE(l.title, s.title, p.id) FROM pages p "
+        u"SELECT p.key, p.id, p.topic, p.code, p.pictogram, COALESCE(l.title, s.title, p.id), "
+        "COALESCE(l.title_audio, s.title_audio, '') FROM pages p "
         "LEFT JOIN page_texts l ON l.page = p.key AND l.lang = :lang "
         "LEFT JOIN page_texts s ON s.page = p.key AND s.lang = :source "
         "WHERE p.key = :page AND "_s + kInForce);
@@ -191,7 +195,7 @@ QList<PageSummary> Repository::search(const QString &foldedQuery, const QString 
             summary.bind(1, lang).bind(2, m_sourceLanguage).bind(3, page).bind(4, date.toString(Qt::ISODate));
             if (summary.next())
                 out.append({summary.integer(0), summary.text(1), summary.text(2), summary.text(3), summary.text(4),
-                            summary.text(5)});
+                            summary.text(5), summary.text(6)});
         }
     }
     return out;
@@ -246,6 +250,13 @@ QString Repository::pictogramLabel(const QString &name, const QString &lang) con
         u"SELECT label FROM pictogram_names WHERE name = ?1 AND lang IN (?2, ?3) "
         "ORDER BY lang = ?2 DESC LIMIT 1"_s);
     q.bind(1, name).bind(2, lang).bind(3, m_sourceLanguage);
+    return q.next() ? q.text(0) : QString();
+}
+
+QString Repository::labelAudio(const QString &text, const QString &lang) const
+{
+    SqliteStatement q = m_pack->database().prepare(u"SELECT audio FROM ui_texts WHERE lang = ?1 AND text = ?2"_s);
+    q.bind(1, lang).bind(2, text);
     return q.next() ? q.text(0) : QString();
 }
 

@@ -52,6 +52,8 @@ public:
      */
     [[nodiscard]] QList<PageSummary> search(const QString &foldedQuery, const QString &lang, const QDate &date,
                                             int limit = 20) const;
+    /** The object hash of one of the kiosk's own labels spoken in lang (text as shown), or empty. */
+    [[nodiscard]] QString labelAudio(const QString &text, const QString &lang) const;
     /** The page id for a short code such as S2, or empty. */
     [[nodiscard]] QString pageIdForCode(const QString &code) const;
 

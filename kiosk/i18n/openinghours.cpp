@@ -6,7 +6,9 @@
 
 #include <unicode/datefmt.h>
 #include <unicode/dtfmtsym.h>
+#include <unicode/dtptngen.h>
 #include <unicode/locid.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
@@ -43,6 +45,29 @@ public:
         m_time.reset(icu::DateFormat::createTimeInstance(icu::DateFormat::kShort, m_locale));
         if (m_time)
             m_time->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+        // The locale's 24-hour clock, for "day and night" (see format()).
+        std::unique_ptr<icu::DateTimePatternGenerator> generator(
+            icu::DateTimePatternGenerator::createInstance(m_locale, status));
+        if (U_SUCCESS(status))
+            m_clock24 = generator->getBestPattern(icu::UnicodeString("Hm"), status);
+        if (U_FAILURE(status) || m_clock24.isEmpty())
+            m_clock24 = icu::UnicodeString("HH:mm");
+    }
+
+    /** Midnight on the 24-hour clock: "00:00" as an opening time, "24:00" as a closing one. */
+    QString midnight(bool closing) const
+    {
+        icu::UnicodeString pattern = m_clock24;
+        if (closing)
+            pattern.findAndReplace(icu::UnicodeString("H"), icu::UnicodeString("k")); // k: hours 1-24
+        UErrorCode status = U_ZERO_ERROR;
+        icu::SimpleDateFormat format(pattern, m_locale, status);
+        if (U_FAILURE(status))
+            return closing ? u"24:00"_s : u"00:00"_s;
+        format.adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+        icu::UnicodeString out;
+        format.format(UDate(0), out);
+        return toQString(out);
     }
 
     QString day(const QString &code) const
@@ -79,6 +104,9 @@ public:
         QString days = day(m.captured(1));
         if (!m.captured(2).isEmpty())
             days += u" – "_s + day(m.captured(2));
+        // Open day and night: on a 12-hour clock, "12:00 AM – 12:00 AM" would read as closed.
+        if (m.captured(3) == u"00" && m.captured(4) == u"00" && m.captured(5) == u"24" && m.captured(6) == u"00")
+            return days + u": "_s + midnight(false) + u" – "_s + midnight(true);
         const QString from = time(m.captured(3).toInt(), m.captured(4).toInt());
         const QString to = time(m.captured(5).toInt(), m.captured(6).toInt());
         return days + u": "_s + from + u" – "_s + to;
@@ -88,6 +116,7 @@ private:
     icu::Locale m_locale;
     std::unique_ptr<icu::DateFormatSymbols> m_symbols;
     std::unique_ptr<icu::DateFormat> m_time;
+    icu::UnicodeString m_clock24;
 };
 
 } // namespace

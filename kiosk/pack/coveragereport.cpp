@@ -297,7 +297,8 @@ QByteArray renderCoverageReport(const ContentSet &set, const QString &generated)
                                                     {u"status-title"_s, u"Status titles"_s},
                                                     {u"status-hint"_s, u"Status hints"_s},
                                                     {u"pictogram-name"_s, u"Pictogram names"_s},
-                                                    {u"service-name"_s, u"Service names"_s}};
+                                                    {u"service-name"_s, u"Service names"_s},
+                                                    {u"control"_s, u"Kiosk labels (translations/*.ts)"_s}};
     QHash<QString, int> totals;
     for (const TextUnit &u : textUnits(set, source))
         ++totals[u.kind];

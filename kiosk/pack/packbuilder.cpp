@@ -44,7 +44,7 @@ public:
             || !exec(QString::fromUtf8(packSchemaSql())) || !exec(u"BEGIN"_s))
             return false;
         if (!writeMeta() || !writeLanguages() || !writePictograms() || !writeTopics() || !writeStatuses()
-            || !writeServices() || !writePages())
+            || !writeServices() || !writePages() || !writeLabels())
             return false;
         if (!exec(u"COMMIT"_s) || !exec(u"PRAGMA user_version = %1"_s.arg(kPackSchemaVersion)))
             return false;
@@ -175,6 +175,22 @@ private:
             q.bind(1, l.code).bind(2, qint64(position++)).bind(3, l.endonym).bind(4, l.direction).bind(5, l.font).bind(6, l.voice).bind(7, l.greeting);
             if (!bindAudio(q, 8, l.code, u"language"_s) || !bindAudio(q, 10, l.code, u"greeting"_s) || !run(q))
                 return false;
+        }
+        return true;
+    }
+
+    /** The kiosk's own labels in each language, for the speech of its buttons and questions. */
+    bool writeLabels()
+    {
+        SqliteStatement q = prepare(u"INSERT INTO ui_texts(lang, text, audio, audio_synthetic) VALUES (?1, ?2, ?3, ?4)"_s);
+        for (const LanguageDecl &l : m_set.pack.languages) {
+            for (const TextUnit &u : textUnits(m_set, l.code)) {
+                if (u.kind != u"control")
+                    continue;
+                q.bind(1, l.code).bind(2, u.text);
+                if (!bindAudio(q, 3, l.code, u.key) || !run(q))
+                    return false;
+            }
         }
         return true;
     }

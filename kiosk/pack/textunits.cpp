@@ -1,4 +1,5 @@
 #include "textunits.h"
+#include "uistrings.h"
 
 namespace passerelle::content {
 
@@ -10,6 +11,25 @@ QString TextUnit::speech() const
         return QString::number(number) + u". "_s + text;
     return text;
 }
+
+namespace {
+
+/** "Which paper do you have?" -> "which-paper-do-you-have": a file name an editor can record. */
+QString slug(const QString &text)
+{
+    QString out;
+    for (const QChar c : text.toLower()) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
+            out += c;
+        else if (!out.isEmpty() && !out.endsWith(u'-'))
+            out += u'-';
+    }
+    while (out.endsWith(u'-'))
+        out.chop(1);
+    return out.left(48);
+}
+
+} // namespace
 
 QString pageKey(const PageFile &page)
 {
@@ -69,6 +89,11 @@ QList<TextUnit> textUnits(const ContentSet &set, const QString &lang)
             units.append({u"language"_s, u"endonym"_s, lang, l.endonym, l.origin, 0, u"_language.opus"_s});
         if (l.code == lang && !l.greeting.isEmpty())
             units.append({u"greeting"_s, u"greeting"_s, lang, l.greeting, l.origin, 0, u"_greeting.opus"_s});
+    }
+    for (const UiString &s : uiStrings(lang)) {
+        const QString name = slug(s.source);
+        units.append({u"ui/"_s + name, u"control"_s, lang, s.text, {uiStringsFile(lang), s.line}, 0,
+                      u"_ui/"_s + name + u".opus"_s});
     }
     return units;
 }

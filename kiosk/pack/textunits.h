@@ -10,13 +10,13 @@ namespace passerelle::content {
 /**
  * One string a person sees (and must be able to hear) in one language: a block, a page
  * title, a topic title, a status title or hint, a pictogram name, a service name, the
- * language's own name. The unit of speech synthesis, font checks and coverage reports.
+ * language's own name, a label of the kiosk's own screens. The unit of speech synthesis, font checks and coverage reports.
  */
 struct TextUnit
 {
     /** Stable across languages: "page/health/amu-steps/3", "status/refugee/hint", ... */
     QString key;
-    /** title, text, step, warning, ..., topic, status-title, status-hint, pictogram-name, service-name, endonym, greeting */
+    /** title, text, step, warning, ..., topic, status-title, status-hint, pictogram-name, service-name, endonym, greeting, control */
     QString kind;
     QString lang;
     QString text;
@@ -34,7 +34,7 @@ struct TextUnit
 
 /**
  * Every string written in lang, in a stable order (pages in file order, then topics,
- * statuses, pictogram names, services, the endonym). Strings the kiosk shows in French
+ * statuses, pictogram names, services, the endonym and greeting, the kiosk's labels). Strings the kiosk shows in French
  * because lang has none are not listed: they are French units.
  */
 [[nodiscard]] QList<TextUnit> textUnits(const ContentSet &set, const QString &lang);

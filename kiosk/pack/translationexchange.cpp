@@ -196,7 +196,8 @@ QList<TranslationUnit> translationUnits(const ContentSet &set, const QString &la
         }
     }
     for (const TextUnit &u : textUnits(set, source)) {
-        if (u.key.startsWith(u"page/"_s) || u.kind == u"endonym" || u.kind == u"greeting")
+        // The kiosk's labels are translated in translations/*.ts with Qt Linguist, not here.
+        if (u.key.startsWith(u"page/"_s) || u.kind == u"endonym" || u.kind == u"greeting" || u.kind == u"control")
             continue;
         TranslationUnit tu;
         tu.key = u.key;

@@ -368,7 +368,7 @@ private:
                          [](const ResidenceStatus &s) { return s.id == Repository::kUnknownStatus; })) {
             const Doc d{&l, {}};
             statuses.append({Repository::kUnknownStatus, u"unknown-paper"_s, {},
-                             ui(d, WebText::UnknownStatusTitle), ui(d, WebText::UnknownStatusHint)});
+                             ui(d, WebText::UnknownStatusTitle), ui(d, WebText::UnknownStatusHint), {}});
         }
 
         if (!writeHome(l, topics, nullptr) || !writeStatusChooser(l, statuses))

@@ -14,6 +14,7 @@ Row {
 
     NavigationButton {
         objectName: "audioPlay"
+        speaks: false
         visible: root.hasAudio && !Narrator.speaking
         pictogramName: "play"
         //: Audio: read the whole page aloud
@@ -22,6 +23,7 @@ Row {
     }
     NavigationButton {
         objectName: "audioPause"
+        speaks: false
         visible: Narrator.speaking
         pictogramName: Narrator.paused ? "play" : "pause"
         text: Narrator.paused ? qsTr("Continue") : qsTr("Pause")
@@ -29,6 +31,7 @@ Row {
     }
     NavigationButton {
         objectName: "audioRepeat"
+        speaks: false
         visible: Narrator.speaking
         pictogramName: "repeat"
         text: qsTr("Repeat")
@@ -36,6 +39,7 @@ Row {
     }
     NavigationButton {
         objectName: "audioStop"
+        speaks: false
         visible: Narrator.speaking
         pictogramName: "stop"
         text: qsTr("Stop")
@@ -45,6 +49,7 @@ Row {
         objectName: "volumeDown"
         visible: root.hasAudio
         pictogramName: "volume-down"
+        speaks: false
         //: Audio: quieter
         text: qsTr("Quieter")
         enabled: Narrator.volumeStep > 1
@@ -55,6 +60,7 @@ Row {
         objectName: "volumeUp"
         visible: root.hasAudio
         pictogramName: "volume-up"
+        speaks: false
         //: Audio: louder
         text: qsTr("Louder")
         enabled: Narrator.volumeStep < Narrator.volumeSteps

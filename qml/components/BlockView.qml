@@ -48,6 +48,7 @@ Item {
         pictogramName: "speaker"
         pictogramSize: Theme.mm(10)
         property bool keepsSpeech: true
+        speaks: false
         //: Reads one block of a page aloud
         Accessible.name: qsTr("Listen to this part")
         onClicked: Narrator.play(root.files, root.index, true)

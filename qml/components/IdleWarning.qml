@@ -2,12 +2,14 @@ import QtQuick
 import Passerelle.Kiosk
 import Passerelle.Ui
 
-// "Are you still there?": shown before the session ends, with one large button for
-// more time. It covers the screen so that nothing else can be touched by mistake.
+// "Are you still there?": shown before the session ends, with a chime and the question
+// spoken, and one large button for more time. It covers the screen so that nothing else
+// can be touched by mistake.
 Rectangle {
     id: root
     visible: IdleTimer.warning
     color: "#cc000000"
+    onVisibleChanged: if (visible) Narrator.say([Narrator.chime(), Content.labelAudio(question.text, Session.language)])
 
     MouseArea { anchors.fill: parent } // swallows touches outside the box
 
@@ -27,6 +29,7 @@ Rectangle {
 
             Pictogram { name: "clock"; size: Theme.tilePictogramSize; anchors.horizontalCenter: parent.horizontalCenter }
             KioskText {
+                id: question
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 font.pixelSize: Theme.titleSize

@@ -1,9 +1,12 @@
 import QtQuick
 import QtQuick.Templates as T
+import Passerelle.Kiosk
 import Passerelle.Ui
 
 // A large touch target: a pictogram and its label, side by side or stacked.
-// Activates on release; never needs a long press or a drag.
+// Activates on release; never needs a long press or a drag. A touch says the label
+// aloud in the visitor's language, so that a person who cannot read hears what they
+// touched.
 T.AbstractButton {
     id: root
 
@@ -17,6 +20,12 @@ T.AbstractButton {
     property color fill: Theme.surface
     property color ink: Theme.text
     property string detail
+    // What a touch says: the audio file of the label, when the label is content (a topic,
+    // a language's name); by default the kiosk's label spoken, from the pack.
+    property string speech
+    // False for controls that are themselves about sound (play, pause, volume).
+    property bool speaks: true
+    onPressed: if (speaks) Narrator.say([speech.length > 0 ? speech : Content.labelAudio(text, Session.language)])
 
     implicitWidth: Math.max(Theme.touchTarget, contentItem.implicitWidth + leftPadding + rightPadding)
     implicitHeight: Math.max(Theme.touchTarget, contentItem.implicitHeight + 2 * padding)

@@ -1,21 +1,45 @@
 import QtQuick
+import Passerelle.Kiosk
 import Passerelle.Ui
 
-// The title of a screen, with its pictogram.
-Row {
+// The title of a screen, with its pictogram. Where the title can be heard, a speaker
+// shows it, and a touch on the title says it.
+Item {
     id: root
     property string pictogram
     property string text
-    spacing: Theme.gap
+    // The title spoken: by default the kiosk's label from the pack; screens whose title is
+    // content (a topic, a page) give its audio file.
+    property string speech: Content.labelAudio(text, Session.language)
+    readonly property bool audible: speech.length > 0
 
-    Pictogram { name: root.pictogram; visible: root.pictogram.length > 0 }
-    KioskText {
-        width: root.width - (root.pictogram.length > 0 ? Theme.pictogramSize + Theme.gap : 0)
-        anchors.verticalCenter: parent.verticalCenter
-        text: root.text
-        font.pixelSize: Theme.titleSize
-        font.bold: true
-        Accessible.role: Accessible.Heading
+    implicitHeight: Math.max(row.implicitHeight, audible ? Theme.touchTarget : 0)
+
+    Row {
+        id: row
+        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter }
+        spacing: Theme.gap
+
+        Pictogram { name: root.pictogram; visible: root.pictogram.length > 0 }
+        KioskText {
+            width: row.width - (root.pictogram.length > 0 ? Theme.pictogramSize + Theme.gap : 0)
+                   - (root.audible ? Theme.pictogramSize + Theme.gap : 0)
+            anchors.verticalCenter: parent.verticalCenter
+            text: root.text
+            font.pixelSize: Theme.titleSize
+            font.bold: true
+            Accessible.role: Accessible.Heading
+            Accessible.name: root.text
+        }
+        Pictogram { name: "speaker"; visible: root.audible; anchors.verticalCenter: parent.verticalCenter }
+    }
+
+    MouseArea {
+        objectName: "hearTitle"
+        anchors.fill: parent
+        visible: root.audible
+        Accessible.role: Accessible.Button
         Accessible.name: root.text
+        onClicked: Narrator.say([root.speech])
     }
 }

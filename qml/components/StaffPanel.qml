@@ -33,6 +33,7 @@ Rectangle {
             Row {
                 spacing: Theme.gap
                 PictogramButton {
+                    speaks: false // the social worker's controls stay quiet
                     objectName: "workerModeToggle"
                     pictogramName: "language"
                     checkable: true
@@ -44,12 +45,14 @@ Rectangle {
                     onClicked: Session.workerMode = !Session.workerMode
                 }
                 PictogramButton {
+                    speaks: false // the social worker's controls stay quiet
                     objectName: "changePaper"
                     pictogramName: "unknown-paper"
                     text: qsTr("Change the paper")
                     onClicked: { Navigator.go("status"); root.closed() }
                 }
                 PictogramButton {
+                    speaks: false // the social worker's controls stay quiet
                     objectName: "newVisitor"
                     pictogramName: "close"
                     //: Social-worker panel: erase everything and go back to the start
@@ -74,6 +77,7 @@ Rectangle {
                     onAccepted: operator.clicked()
                 }
                 PictogramButton {
+                    speaks: false // the social worker's controls stay quiet
                     id: operator
                     objectName: "operatorScreen"
                     pictogramName: "info"
@@ -112,6 +116,7 @@ Rectangle {
                     onAccepted: go.clicked()
                 }
                 PictogramButton {
+                    speaks: false // the social worker's controls stay quiet
                     id: go
                     objectName: "codeGo"
                     pictogramName: "next"
@@ -149,6 +154,7 @@ Rectangle {
             boundsBehavior: Flickable.StopAtBounds
             model: SearchModel { content: Content; language: Session.language; query: query.text }
             delegate: PictogramButton {
+                speaks: false // the social worker's controls stay quiet
                 required property string pageId
                 required property string title
                 required property string pictogram

@@ -4,7 +4,8 @@ import Passerelle.Kiosk
 import Passerelle.Ui
 
 // The screen nobody is using: "welcome" in every language in turn, and a tapping
-// finger. Silent until touched; a touch anywhere starts.
+// finger. Silent until touched; a touch anywhere says the greeting shown, in its
+// language, and starts.
 Item {
     id: root
 
@@ -55,6 +56,9 @@ Item {
         anchors.fill: parent
         Accessible.role: Accessible.Button
         Accessible.name: qsTr("Touch the screen to start")
-        onClicked: Navigator.go("language")
+        onClicked: {
+            Narrator.say([greeting.language.greetingAudio ?? ""])
+            Navigator.go("language")
+        }
     }
 }

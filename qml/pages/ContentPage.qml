@@ -29,6 +29,7 @@ Item {
         anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
         pictogram: page.pictogram
         text: page.found ? page.title : qsTr("This page is not in the current content.")
+        speech: page.found ? page.titleAudio : ""
     }
 
     AudioBar {

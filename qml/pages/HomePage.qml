@@ -28,12 +28,14 @@ Item {
                 required property string topicId
                 required property string title
                 required property string pictogram
+                required property string audio
                 objectName: "topic_" + topicId
                 width: grid.tileWidth
                 height: grid.tileHeight
                 stacked: true
                 pictogramName: pictogram
                 text: title
+                speech: audio
                 onClicked: Navigator.go("topic/" + topicId)
             }
         }

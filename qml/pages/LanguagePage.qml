@@ -24,10 +24,12 @@ Item {
                 required property string code
                 required property string endonym
                 required property string fontFamily
+                required property string audio
                 objectName: "language_" + code
                 width: grid.tileWidth
                 height: Theme.touchTarget * 2
                 text: endonym
+                speech: audio
                 checked: code === root.selected
                 fill: checked ? Theme.accent : Theme.surface
                 ink: checked ? Theme.accentInk : Theme.text

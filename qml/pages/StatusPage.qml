@@ -15,6 +15,10 @@ Item {
         text: qsTr("Which paper do you have?")
     }
 
+    // The question is asked aloud as the screen opens: the visitor has just touched their
+    // language, and the drawings alone do not say what is asked.
+    Component.onCompleted: Narrator.say([title.speech])
+
     GridView {
         id: grid
         anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
@@ -30,6 +34,7 @@ Item {
             required property string title
             required property string hint
             required property string pictogram
+            required property string audio
             width: GridView.view.cellWidth
             height: GridView.view.cellHeight
             PictogramButton {
@@ -39,6 +44,7 @@ Item {
                 fillWidth: true
                 text: cell.title
                 detail: cell.hint
+                speech: cell.audio
                 checked: cell.statusId === Session.status
                 onClicked: {
                     Session.status = cell.statusId

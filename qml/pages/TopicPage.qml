@@ -13,6 +13,7 @@ Item {
         anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
         pictogram: root.topic
         text: Content.topicTitle(root.topic, Session.language)
+        speech: Content.topicAudio(root.topic, Session.language)
     }
 
     ListView {
@@ -32,11 +33,13 @@ Item {
             required property string pageId
             required property string title
             required property string pictogram
+            required property string audio
             objectName: "page_" + pageId
             width: ListView.view.width
             fillWidth: true
             pictogramName: pictogram
             text: title
+            speech: audio
             onClicked: Navigator.go("page/" + pageId)
         }
     }

@@ -1,4 +1,5 @@
-// Runs the tst_*.qml files against the real kiosk services and the test pack.
+// Runs the tst_*.qml files of a folder against the real kiosk services and a pack: the
+// test pack, or the demo pack for the speech tests (see CMakeLists.txt).
 #include "fakeaudiobackend.h"
 #include "kioskservices.h"
 #include "touchwatcher.h"

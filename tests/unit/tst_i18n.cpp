@@ -47,6 +47,11 @@ private Q_SLOTS:
         QTest::newRow("fr") << u"fr"_s << u"mo-fr 09:30-13:00"_s << u"lundi – vendredi: 09:30 – 13:00"_s;
         QTest::newRow("en") << u"en"_s << u"mo-fr 09:30-13:00"_s << u"Monday – Friday: 9:30\u202fAM – 1:00\u202fPM"_s;
         QTest::newRow("one day") << u"tr"_s << u"sa 08:00-22:00"_s << u"Cumartesi: 08:00 – 22:00"_s;
+        QTest::newRow("day and night, 12-hour locale") << u"en"_s << u"mo-su 00:00-24:00"_s
+                                                       << u"Monday – Sunday: 00:00 – 24:00"_s;
+        QTest::newRow("day and night, ar") << u"ar"_s << u"mo-su 00:00-24:00"_s
+                                           << formatOpeningHours(u"mo-su 00:00-01:00"_s, u"ar"_s).section(u':', 0, 0)
+                                                  + u": 00:00 – 24:00"_s;
         QTest::newRow("unreadable kept") << u"fr"_s << u"sur rendez-vous"_s << u"sur rendez-vous"_s;
     }
 

@@ -114,11 +114,12 @@ private Q_SLOTS:
         }
         for (const QString &row : query(out, u"SELECT audio, audio_synthetic FROM blocks WHERE lang = 'ar'"_s))
             QCOMPARE(row, u"|0"_s);
-        // Titles, status texts, topic titles and the endonym can be heard too.
+        // Titles, status texts, topic titles, the endonym and the kiosk's own labels can be heard too.
         for (const QString &sql : {u"SELECT title_audio, title_audio_synthetic FROM page_texts WHERE lang = 'en'"_s,
                                    u"SELECT title_audio, hint_audio FROM status_texts WHERE lang = 'fr'"_s,
                                    u"SELECT audio, audio_synthetic FROM topic_texts WHERE lang = 'fr'"_s,
-                                   u"SELECT audio, audio_synthetic FROM languages WHERE code = 'en'"_s}) {
+                                   u"SELECT audio, audio_synthetic FROM languages WHERE code = 'en'"_s,
+                                   u"SELECT audio, audio_synthetic FROM ui_texts WHERE lang = 'fr'"_s}) {
             const QStringList rows = query(out, sql);
             QVERIFY2(!rows.isEmpty(), qPrintable(sql));
             for (const QString &row : rows)
@@ -173,17 +174,21 @@ private Q_SLOTS:
         QVERIFY(clip.ok());
         QVERIFY(packtest::writeFile(m_content + u"/audio/en/amu/2.opus"_s, clip.value()));
         QVERIFY(packtest::writeFile(m_content + u"/audio/ar/_topics/health.opus"_s, clip.value()));
+        QVERIFY(packtest::writeFile(m_content + u"/audio/ar/_ui/home.opus"_s, clip.value()));
 
         const QString out = m_tmp.filePath(u"h"_s);
         const Built built = build(m_content, out, m_tmp.filePath(u"cache-h"_s));
         QVERIFY2(!hasErrors(built.problems), qPrintable(errorsOf(built.problems)));
-        QCOMPARE(built.stats.recorded, 2);
+        QCOMPARE(built.stats.recorded, 3);
         const QString hash = sha256Hex(clip.value());
         QCOMPARE(query(out, u"SELECT b.audio, b.audio_synthetic FROM blocks b JOIN pages p ON p.key = b.page "
                             "WHERE p.id = 'amu' AND b.lang = 'en' AND b.position = 1"_s),
                  QStringList{hash + u"|0"_s});
         // A language without a voice is heard where a person recorded it.
         QCOMPARE(query(out, u"SELECT audio, audio_synthetic FROM topic_texts WHERE topic = 'health' AND lang = 'ar'"_s),
+                 QStringList{hash + u"|0"_s});
+        // So is a label of the kiosk's own screens (the home button, "Home" in ar).
+        QCOMPARE(query(out, u"SELECT audio, audio_synthetic FROM ui_texts WHERE lang = 'ar' AND text = 'الرئيسية'"_s),
                  QStringList{hash + u"|0"_s});
     }
 
