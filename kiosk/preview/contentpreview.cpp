@@ -224,13 +224,11 @@ void ContentPreview::startBuild()
             startBuild();
             return;
         }
-        Q_EMIT buildingChanged();
         buildFinished(*result);
         if (!result->ok() || !m_current || m_current->packDir != out)
             QDir(out).removeRecursively();
     });
     m_thread->start();
-    Q_EMIT buildingChanged();
 }
 
 void ContentPreview::buildFinished(const PreviewBuild &build)

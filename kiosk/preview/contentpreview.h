@@ -33,9 +33,11 @@ class KioskSettings;
  * lists each error with its file and line. Writes nothing but its temporary folder:
  * no pack store, no usage counts, no sync.
  *
- * Each good build gets a kiosk of its own (services and QML engine, as at start-up)
- * whose screen is put into the one preview window; the previous kiosk is then dropped.
- * QML (PreviewWindow.qml) binds to this object's properties.
+ * Builds run on a worker thread, so the kiosk on screen stays usable meanwhile. Each good
+ * build gets a kiosk of its own (services and QML engine, as at start-up) whose screen is
+ * put into the one preview window; the previous kiosk is then dropped. A new kiosk rather
+ * than a new pack under the old one: every model, cached pictogram and QML binding starts
+ * from the new pack, as it will on a kiosk. QML (PreviewWindow.qml) binds to this object.
  */
 class ContentPreview : public QObject
 {
@@ -48,7 +50,6 @@ class ContentPreview : public QObject
     Q_PROPERTY(bool hasErrors READ hasErrors NOTIFY outcomeChanged FINAL)
     /** A good build is on screen (the last one, or an earlier one when the last failed). */
     Q_PROPERTY(bool hasContent READ hasContent NOTIFY outcomeChanged FINAL)
-    Q_PROPERTY(bool building READ building NOTIFY buildingChanged FINAL)
     /** One sentence on the state of the preview, for the error panel's heading. */
     Q_PROPERTY(QString summary READ summary NOTIFY outcomeChanged FINAL)
     Q_PROPERTY(QString title READ title NOTIFY outcomeChanged FINAL)
@@ -89,7 +90,6 @@ public:
     [[nodiscard]] ProblemListModel *problems() const { return m_problems.get(); }
     [[nodiscard]] bool hasErrors() const { return m_errors > 0; }
     [[nodiscard]] bool hasContent() const;
-    [[nodiscard]] bool building() const { return m_thread != nullptr; }
     [[nodiscard]] QString summary() const;
     [[nodiscard]] QString title() const;
     /** The times of the last build that was shown, in milliseconds; -1 before the first. */
@@ -103,7 +103,6 @@ public:
 
 Q_SIGNALS:
     void outcomeChanged();
-    void buildingChanged();
     /** A build's outcome is on screen; reloaded is true when a new pack is shown. */
     void updated(bool reloaded);
 
