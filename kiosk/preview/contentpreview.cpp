@@ -189,10 +189,11 @@ QString ContentPreview::summary() const
 
 QString ContentPreview::title() const
 {
+    // The warnings only as a count: passerelle-pack check lists them.
     QString out = u"Passerelle preview: %1"_s.arg(m_options.contentDir);
     if (m_errors > 0)
-        out += u" (%1)"_s.arg(count(m_errors, "error", "errors"));
-    return out;
+        return out + u" (%1, %2)"_s.arg(count(m_errors, "error", "errors"), count(m_warnings, "warning", "warnings"));
+    return m_warnings > 0 ? out + u" (%1)"_s.arg(count(m_warnings, "warning", "warnings")) : out;
 }
 
 void ContentPreview::changed(qint64 waitedMs)
