@@ -1,4 +1,5 @@
 // passerelle: the kiosk. See the README for the command line.
+#include "contentpreview.h"
 #include "firstpack.h"
 #include "kiosk.h"
 #include "kioskconfig.h"
@@ -28,6 +29,7 @@
 
 Q_IMPORT_QML_PLUGIN(Passerelle_KioskPlugin)
 Q_IMPORT_QML_PLUGIN(Passerelle_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Passerelle_PreviewPlugin)
 
 using namespace passerelle;
 using namespace Qt::StringLiterals;
@@ -68,6 +70,20 @@ int hashPin()
     }
     std::cout << "pin_hash = " << hash.toStdString() << '\n';
     return 0;
+}
+
+// passerelle --preview DIR: the kiosk on an editor's content folder, rebuilt on every save.
+int runPreview(ContentPreview::Options options)
+{
+    ContentPreview preview(std::move(options));
+    QString error;
+    if (!preview.start(&error)) {
+        QTextStream(stderr) << "passerelle: --preview: " << error << '\n';
+        return 1;
+    }
+    TerminationSignals termination; // Ctrl+C: a clean exit, which removes the temporary pack
+    QObject::connect(&termination, &TerminationSignals::received, qApp, [] { QGuiApplication::quit(); });
+    return QGuiApplication::exec();
 }
 
 } // namespace
@@ -114,13 +130,19 @@ int main(int argc, char **argv)
                                           u"The configuration file (default %1)."_s.arg(KioskConfig::kDefaultPath),
                                           u"file"_s);
     const QCommandLineOption hashPinOption(u"hash-pin"_s, u"Read a staff PIN on standard input, print its hash."_s);
+    const QCommandLineOption previewOption(
+        u"preview"_s,
+        u"For content editors: build the content folder DIR (no speech synthesis) and show it in a window; "
+        "rebuild and reload on every saved change, on the same screen and language, and show the errors "
+        "of the content on screen. Starts at home unless --route is given."_s,
+        u"dir"_s);
     // For the watchdog test only (tests/integration/ops): block the GUI thread this many
     // milliseconds after READY=1, as a hung UI would.
     QCommandLineOption freezeOption(u"freeze-after-ready"_s, u"Test: freeze the UI after ready."_s, u"ms"_s);
     freezeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, galleryOption,
                        selfTestOption, windowedOption, largeTextOption, contrastOption, workerOption, configOption, hashPinOption,
-                       freezeOption, firstFrameOption});
+                       freezeOption, firstFrameOption, previewOption});
     parser.process(app);
 
     // The config: every bad key is reported and takes its default; the kiosk still starts.
@@ -142,6 +164,21 @@ int main(int argc, char **argv)
         err << "passerelle: --size must look like 1920x1080\n";
         return 2;
     }
+    if (parser.isSet(previewOption)) {
+        // An editor's tool: no pack store, no usage counts, no sync; the config only for display.
+        ContentPreview::Options preview;
+        preview.contentDir = parser.value(previewOption);
+        preview.kiosk.language = parser.isSet(langOption) ? parser.value(langOption) : config.defaultLanguage;
+        preview.kiosk.startRoute = parser.isSet(routeOption) ? parser.value(routeOption) : u"home"_s;
+        preview.kiosk.today = QDate::fromString(parser.value(todayOption), Qt::ISODate);
+        preview.config = config;
+        preview.size = size;
+        preview.largeText = parser.isSet(largeTextOption);
+        preview.highContrast = parser.isSet(contrastOption);
+        preview.workerMode = parser.isSet(workerOption);
+        return runPreview(std::move(preview));
+    }
+
     KioskServices::Options options;
     bool packFromStore = false; // only a kiosk on its store's pack syncs
     options.packDir = parser.value(packOption);

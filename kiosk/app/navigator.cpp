@@ -62,4 +62,19 @@ void Navigator::reset(const QString &route)
     Q_EMIT routeChanged();
 }
 
+void Navigator::restore(const QStringList &stack)
+{
+    QStringList valid;
+    for (const QString &route : stack) {
+        if (isValidRoute(route) && (valid.isEmpty() || valid.last() != route))
+            valid.append(route);
+    }
+    if (valid.isEmpty())
+        valid.append(m_home);
+    if (valid == m_stack)
+        return;
+    m_stack = valid;
+    Q_EMIT routeChanged();
+}
+
 } // namespace passerelle

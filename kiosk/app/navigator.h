@@ -40,6 +40,11 @@ public:
     /** Starts over at the given route (the attract screen for a new visitor). */
     Q_INVOKABLE void reset(const QString &route);
 
+    /** The routes from the first (bottom) to the current one: what back() goes through. */
+    [[nodiscard]] QStringList stack() const { return m_stack; }
+    /** Puts back a stack saved with stack(), without its invalid routes; home if none is left. */
+    void restore(const QStringList &stack);
+
 Q_SIGNALS:
     void routeChanged();
 

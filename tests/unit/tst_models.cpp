@@ -156,6 +156,25 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 5);
     }
 
+    void navigatorRestoresAStack()
+    {
+        Navigator nav(u"home"_s);
+        QSignalSpy changed(&nav, &Navigator::routeChanged);
+        nav.restore({u"home"_s, u"topic/health"_s, u"page/amu"_s});
+        QCOMPARE(nav.stack(), (QStringList{u"home"_s, u"topic/health"_s, u"page/amu"_s}));
+        QCOMPARE(changed.count(), 1);
+        nav.back();
+        QCOMPARE(nav.route(), u"topic/health"_s);
+        // Invalid routes go, and so does a route repeated once they are gone.
+        nav.restore({u"home"_s, u"page/../x"_s, u"home"_s, u"status"_s});
+        QCOMPARE(nav.stack(), (QStringList{u"home"_s, u"status"_s}));
+        nav.restore({});
+        QCOMPARE(nav.stack(), QStringList{u"home"_s});
+        QCOMPARE(changed.count(), 4);
+        nav.restore({u"home"_s});
+        QCOMPARE(changed.count(), 4);
+    }
+
     void sessionResetForgetsTheVisitor()
     {
         Session &session = m_services->session();
