@@ -8,6 +8,7 @@
 #include "speechaudio.h"
 #include "sqlitedatabase.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace passerelle;
@@ -17,6 +18,14 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QDateTime kCreated = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+
+/** The speech server this build made; a test binary is not beside it. */
+AudioOptions audioOptions()
+{
+    AudioOptions options;
+    options.speechServer = QStringLiteral(PASSERELLE_SPEECH_SERVER);
+    return options;
+}
 
 struct Built
 {
@@ -31,7 +40,7 @@ Built build(const QString &content, const QString &out, const QString &cache, bo
     checkContent(set, b.problems);
     if (hasErrors(b.problems))
         return b;
-    AudioOptions options;
+    AudioOptions options = audioOptions();
     options.enabled = audio;
     options.cacheDir = cache;
     const AudioCatalog catalog = prepareAudio(set, options, b.problems);
@@ -167,7 +176,7 @@ private Q_SLOTS:
     void aHumanRecordingReplacesSpeech()
     {
         // A "recording": any Ogg Opus file; here one made by opusenc from espeak-ng.
-        const Result<SpeechEngine> engine = SpeechEngine::detect({});
+        const Result<SpeechEngine> engine = SpeechEngine::detect(audioOptions());
         QVERIFY2(engine.ok(), qPrintable(engine.problem().message));
         const Result<QByteArray> clip = engine.value().synthesize(u"en-gb"_s, u"A person reads this."_s, 42);
         QVERIFY(clip.ok());
@@ -227,6 +236,62 @@ private Q_SLOTS:
         QVERIFY2(all.contains(u"audio/en/amu/99.opus: warning: this recording matches no en text"_s), qPrintable(all));
         // ar has no voice: each of its files with texts gets one warning, at a line.
         QVERIFY2(all.contains(u"pages/health/emergency.ar.md:3: warning: no audio in ar"_s), qPrintable(all));
+    }
+
+    void theServerSpeaksAsTheEspeakNgProgram_data()
+    {
+        QTest::addColumn<QString>("voice");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("en-gb") << u"en-gb"_s << u"Is someone in danger? Call 112."_s;
+        QTest::newRow("fr-be") << u"fr-be"_s << u"Le CPAS peut vous aider à payer la garantie locative."_s;
+        QTest::newRow("ar") << u"ar"_s << u"اتصل بالرقم 112."_s;
+        QTest::newRow("ru, two lines") << u"ru"_s << u"Позвоните по номеру 112.\nЭто бесплатно."_s;
+    }
+
+    void theServerSpeaksAsTheEspeakNgProgram()
+    {
+        // The same samples as one espeak-ng process for the text alone, whatever the
+        // server said before: a clip depends on its text and voice only.
+        QFETCH(QString, voice);
+        QFETCH(QString, text);
+        QProcess espeak;
+        espeak.start(u"espeak-ng"_s, {u"-v"_s, voice, u"-s"_s, u"160"_s, u"-b"_s, u"1"_s, u"--stdin"_s, u"--stdout"_s});
+        espeak.write(text.toUtf8() + '\n');
+        espeak.closeWriteChannel();
+        QVERIFY(espeak.waitForFinished());
+        const QByteArray expected = espeak.readAllStandardOutput().mid(44); // after the WAV header
+
+        const Result<SpeechEngine> engine = SpeechEngine::detect(audioOptions());
+        QVERIFY2(engine.ok(), qPrintable(engine.problem().message));
+        const std::unique_ptr<SpeechServer> server = engine->speechServer(voice);
+        const Result<Speech> alone = server->speak(text);
+        QVERIFY2(alone.ok(), qPrintable(alone.problem().message));
+        QCOMPARE(alone->rate, 22050);
+        QCOMPARE(alone->samples.size(), expected.size());
+        QVERIFY(alone->samples == expected);
+        QVERIFY(server->speak(u"Something else, said first: 1, 2, 3."_s).ok());
+        const Result<Speech> after = server->speak(text);
+        QVERIFY2(after.ok(), qPrintable(after.problem().message));
+        QVERIFY(after->samples == expected);
+    }
+
+    void aServerThatCannotSpeakSaysWhy()
+    {
+        const Result<SpeechEngine> engine = SpeechEngine::detect(audioOptions());
+        QVERIFY2(engine.ok(), qPrintable(engine.problem().message));
+        const std::unique_ptr<SpeechServer> server = engine->speechServer(u"xx-nowhere"_s);
+        const Result<Speech> speech = server->speak(u"Hello."_s);
+        QVERIFY(!speech.ok());
+        QVERIFY2(speech.problem().message.contains(u"no voice \"xx-nowhere\""_s), qPrintable(speech.problem().message));
+
+        AudioOptions options = audioOptions();
+        options.speechServer = u"passerelle-speak-nowhere"_s;
+        const Result<SpeechEngine> without = SpeechEngine::detect(options);
+        QVERIFY(without.ok()); // checking voices needs espeak-ng only
+        QVERIFY(!without->canSpeak());
+        const Result<QByteArray> clip = without->synthesize(u"en-gb"_s, u"Hello."_s, 1);
+        QVERIFY(!clip.ok());
+        QVERIFY2(clip.problem().message.contains(u"passerelle-speak was not found"_s), qPrintable(clip.problem().message));
     }
 
     void anUnknownVoiceIsAnErrorAtItsLine()
