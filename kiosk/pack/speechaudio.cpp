@@ -1,6 +1,7 @@
 #include "speechaudio.h"
 
 #include "sha256.h"
+#include "speechencoder.h"
 #include "speechprotocol.h"
 
 #include <QCoreApplication>
@@ -30,12 +31,6 @@ namespace {
 // Words per minute: a little slower than espeak-ng's 175, for listeners under stress
 // who may hear their language with another accent.
 constexpr int kSpeechRate = 160;
-// Mono speech at 16 kbit/s (Opus' SILK speech mode), about 2 kB per second. Encoding is
-// most of a cold build's time: complexity 0 with 60 ms frames encodes about 230 times
-// faster than real time on this project's 2-core machines, 2.5 times faster than the
-// default settings, for a synthetic voice whose own quality is the limit.
-const QStringList kEncoderSettings{u"--speech"_s, u"--bitrate"_s, u"16"_s, u"--comp"_s, u"0"_s,
-                                   u"--framesize"_s, u"60"_s, u"--padding"_s, u"0"_s};
 // espeak-ng ends every text with about 0.4 s of silence; keep 0.1 s of it.
 constexpr double kTrailingSilenceSeconds = 0.1;
 constexpr int kSilenceLevel = 64; // of 32767
@@ -208,26 +203,21 @@ Result<SpeechEngine> SpeechEngine::detect(const AudioOptions &options)
 {
     SpeechEngine engine;
     engine.m_espeak = findProgram(options.espeak);
-    engine.m_opusenc = findProgram(options.opusenc);
     // Not required here: checking the voices needs espeak-ng only. Speaking says when it is missing.
     engine.m_server = findProgram(options.speechServer, speechServerFolders());
-    const QString hint = u"install espeak-ng and opus-tools (deploy/install-deps.sh), or build with --no-audio"_s;
+    const QString hint = u"install espeak-ng (deploy/install-deps.sh), or build with --no-audio"_s;
     if (engine.m_espeak.isEmpty())
         return Problem{{}, 0, u"%1 was not found"_s.arg(options.espeak), hint};
-    if (engine.m_opusenc.isEmpty())
-        return Problem{{}, 0, u"%1 was not found"_s.arg(options.opusenc), hint};
     const RunResult espeak = runProgram(engine.m_espeak, {u"--version"_s});
-    const RunResult opusenc = runProgram(engine.m_opusenc, {u"--version"_s});
-    if (!espeak.ok || !opusenc.ok)
-        return Problem{{}, 0, espeak.ok ? opusenc.error : espeak.error, hint};
+    if (!espeak.ok)
+        return Problem{{}, 0, espeak.error, hint};
     // "eSpeak NG text-to-speech: 1.51  Data at: /usr/lib/..." -> the part before the data path.
     // passerelle-speak links the library of this same espeak-ng (Debian's espeak-ng depends
     // on libespeak-ng1 of its own version), so this is the version that speaks.
     QString espeakVersion = QString::fromUtf8(espeak.out).trimmed();
     espeakVersion = espeakVersion.left(espeakVersion.indexOf(u"Data at"_s)).trimmed();
-    const QString opusVersion = QString::fromUtf8(opusenc.out).section(u'\n', 0, 0).trimmed();
-    engine.m_version = espeakVersion + u"; "_s + QString::fromLatin1(speech::kServerMethod) + u"; "_s + opusVersion
-        + u"; rate "_s + QString::number(kSpeechRate) + u"; "_s + kEncoderSettings.join(u' ');
+    engine.m_version = espeakVersion + u"; "_s + QString::fromLatin1(speech::kServerMethod) + u"; rate "_s
+        + QString::number(kSpeechRate) + u"; "_s + SpeechEncoder::version();
     return engine;
 }
 
@@ -255,16 +245,7 @@ Result<QByteArray> SpeechEngine::synthesize(SpeechServer &server, const QString 
     if (!spoken)
         return spoken.problem();
     trimTrailingSilence(spoken.value());
-    QStringList args = kEncoderSettings;
-    args << u"--quiet"_s << u"--serial"_s << QString::number(serial) << u"--raw"_s << u"--raw-bits"_s
-         << u"16"_s << u"--raw-rate"_s << QString::number(spoken->rate) << u"--raw-chan"_s << u"1"_s << u"-"_s
-         << u"-"_s;
-    const RunResult opus = runProgram(m_opusenc, args, spoken->samples);
-    if (!opus.ok)
-        return Problem{{}, 0, opus.error, {}};
-    if (!looksLikeOggOpus(opus.out))
-        return Problem{{}, 0, u"opusenc wrote no Ogg Opus stream"_s, {}};
-    return opus.out;
+    return SpeechEncoder::encode(spoken->samples, spoken->rate, serial);
 }
 
 QStringList SpeechEngine::voices() const

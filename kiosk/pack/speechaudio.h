@@ -26,7 +26,6 @@ struct AudioOptions
     int jobs = 0;
     /** Programs, found on PATH unless given as paths. */
     QString espeak = QStringLiteral("espeak-ng");
-    QString opusenc = QStringLiteral("opusenc");
     /**
      * The speech server (kiosk/pack/speechserver.cpp), found beside the running program,
      * in ../libexec/passerelle/ from it (where the package installs it), or on PATH.
@@ -105,8 +104,9 @@ private:
 };
 
 /**
- * passerelle-speak (libespeak-ng) and opusenc, with settings that are part of every cache
- * key: a change of engine version or encoder setting makes every clip be synthesized again.
+ * passerelle-speak (libespeak-ng) and SpeechEncoder (libopus), with settings that are part
+ * of every cache key: a change of engine version or encoder setting makes every clip be
+ * synthesized again.
  *
  * Not the libespeak-ng library in this process: the library carries its waveform state
  * from one text to the next (checked with 1.51: the same text gives other samples after
@@ -136,7 +136,6 @@ public:
 
 private:
     QString m_espeak;
-    QString m_opusenc;
     QString m_server;
     QString m_version;
 };
