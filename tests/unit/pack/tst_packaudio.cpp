@@ -6,10 +6,14 @@
 #include "packtestutil.h"
 #include "sha256.h"
 #include "speechaudio.h"
+#include "speechencoder.h"
 #include "sqlitedatabase.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QtEndian>
+
+#include <cmath>
 
 using namespace passerelle;
 using namespace passerelle::content;
@@ -292,6 +296,43 @@ private Q_SLOTS:
         const Result<QByteArray> clip = without->synthesize(u"en-gb"_s, u"Hello."_s, 1);
         QVERIFY(!clip.ok());
         QVERIFY2(clip.problem().message.contains(u"passerelle-speak was not found"_s), qPrintable(clip.problem().message));
+    }
+
+    void theEncoderMakesAnExactReproducibleStream_data()
+    {
+        QTest::addColumn<int>("rate");
+        QTest::addColumn<int>("samples");
+        QTest::newRow("espeak-ng's 22,050 Hz, 1 s") << 22050 << 22050;
+        QTest::newRow("22,050 Hz, not a whole frame") << 22050 << 1001;
+        QTest::newRow("16 kHz, no resampling") << 16000 << 16000;
+        QTest::newRow("44.1 kHz") << 44100 << 30000;
+    }
+
+    void theEncoderMakesAnExactReproducibleStream()
+    {
+        QFETCH(int, rate);
+        QFETCH(int, samples);
+        QByteArray pcm(2 * samples, '\0');
+        for (int i = 0; i < samples; ++i)
+            qToLittleEndian<qint16>(qint16(8000 * std::sin(2 * 3.14159265 * 440 * i / rate)), pcm.data() + 2 * i);
+        const Result<QByteArray> a = SpeechEncoder::encode(pcm, rate, 7);
+        QVERIFY2(a.ok(), qPrintable(a.problem().message));
+        QVERIFY(looksLikeOggOpus(a.value()));
+        QCOMPARE(SpeechEncoder::encode(pcm, rate, 7).value(), a.value());
+        QVERIFY(SpeechEncoder::encode(pcm, rate, 8).value() != a.value());
+
+        // OpusHead: one channel, the input's rate; the last page's granule position ends the
+        // stream at the last sample: pre-skip + the samples at 16 kHz, in 48 kHz units.
+        const QByteArray &ogg = a.value();
+        const qsizetype head = ogg.indexOf("OpusHead");
+        QCOMPARE(int(ogg.at(head + 9)), 1);
+        QCOMPARE(qFromLittleEndian<quint32>(ogg.constData() + head + 12), quint32(rate));
+        const quint16 preSkip = qFromLittleEndian<quint16>(ogg.constData() + head + 10);
+        const qsizetype lastPage = ogg.lastIndexOf("OggS");
+        QCOMPARE(int(ogg.at(lastPage + 5)) & 4, 4); // end of stream
+        const qint64 granule = qFromLittleEndian<qint64>(ogg.constData() + lastPage + 6);
+        const qint64 at16k = (qint64(samples) * 16000 + rate - 1) / rate;
+        QCOMPARE(granule - preSkip, at16k * 3);
     }
 
     void anUnknownVoiceIsAnErrorAtItsLine()
