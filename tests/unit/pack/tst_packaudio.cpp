@@ -1,4 +1,4 @@
-// Speech at build time: the real espeak-ng and opusenc, a real cache folder, real packs.
+// Speech at build time: the real espeak-ng (passerelle-speak) and libopus, a real cache folder, real packs.
 #include "contentchecker.h"
 #include "contentloader.h"
 #include "packbuilder.h"
@@ -167,7 +167,7 @@ private Q_SLOTS:
 
     void outputIsByteIdenticalFromAColdCache()
     {
-        // Two caches, two syntheses of everything: opusenc's stream serial numbers are
+        // Two caches, two syntheses of everything: the Ogg stream serial numbers are
         // set from the text, so the clips, and the packs, are the same bytes.
         const Built a = build(m_content, m_tmp.filePath(u"x"_s), m_tmp.filePath(u"cache-x"_s));
         const Built b = build(m_content, m_tmp.filePath(u"y"_s), m_tmp.filePath(u"cache-y"_s));
@@ -179,7 +179,7 @@ private Q_SLOTS:
 
     void aHumanRecordingReplacesSpeech()
     {
-        // A "recording": any Ogg Opus file; here one made by opusenc from espeak-ng.
+        // A "recording": any Ogg Opus file; here synthetic speech.
         const Result<SpeechEngine> engine = SpeechEngine::detect(audioOptions());
         QVERIFY2(engine.ok(), qPrintable(engine.problem().message));
         const Result<QByteArray> clip = engine.value().synthesize(u"en-gb"_s, u"A person reads this."_s, 42);
