@@ -155,7 +155,8 @@ bool SpeechServer::read(QByteArray &into, qsizetype size)
 
 QString SpeechServer::failure(const QString &what)
 {
-    // Whatever it says on stderr (an unknown voice, a crash) says more than what we saw.
+    // The next text starts another server. Whatever this one said on stderr (an unknown
+    // voice, a crash) says more than what we saw.
     m_process->closeWriteChannel();
     if (!m_process->waitForFinished(1000))
         m_process->kill();
@@ -193,7 +194,7 @@ Result<Speech> SpeechServer::speak(const QString &text)
     if (size > speech::kMaxPcmBytes || !read(spoken.samples, size))
         return Problem{{}, 0, failure(u"passerelle-speak did not answer"_s), {}};
     if (status != speech::kStatusSpoken)
-        return Problem{{}, 0, QString::fromUtf8(spoken.samples), {}};
+        return Problem{{}, 0, failure(QString::fromUtf8(spoken.samples)), {}};
     if (spoken.rate <= 0)
         return Problem{{}, 0, u"passerelle-speak gave no sample rate"_s, {}};
     return spoken;

@@ -90,7 +90,7 @@ public:
     SpeechServer &operator=(const SpeechServer &) = delete;
 
     [[nodiscard]] QString voice() const { return m_voice; }
-    /** Speaks text; a server that failed is started again for the next text. */
+    /** Speaks text; after a failure, the next text starts another server. */
     [[nodiscard]] Result<Speech> speak(const QString &text);
 
 private:

@@ -15,8 +15,8 @@ namespace passerelle::content {
  *
  * Not the opusenc program: it costs about 2 ms to start for every clip, and its library
  * (libopusenc) asks libopus for the encoder's size several times a frame, which runs the
- * CPUID instruction, slow in a virtual machine. Together, 4.1 ms of CPU per second of
- * speech against 2.5 ms here, on the demo content's three hours of speech.
+ * CPUID instruction, slow in a virtual machine. On the demo content's three hours of
+ * speech, opusenc took 5.2 ms of CPU per second of speech, this takes 2.5 ms.
  */
 class SpeechEncoder
 {

@@ -298,6 +298,28 @@ private Q_SLOTS:
         QVERIFY2(clip.problem().message.contains(u"passerelle-speak was not found"_s), qPrintable(clip.problem().message));
     }
 
+    void aServerThatFailedIsStartedAgain()
+    {
+        // A server that dies the first time it starts, then works.
+        const QString marker = m_tmp.filePath(u"died-once"_s);
+        const QString script = m_tmp.filePath(u"flaky-speak.sh"_s);
+        QVERIFY(packtest::writeFile(script, u"#!/bin/sh\nif [ ! -e '%1' ]; then touch '%1'; echo 'espeak-ng ended with signal 11' >&2; exit 1; fi\n"
+                                             "exec '%2' \"$@\"\n"_s.arg(marker, QStringLiteral(PASSERELLE_SPEECH_SERVER))
+                                                 .toUtf8()));
+        QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        AudioOptions options = audioOptions();
+        options.speechServer = script;
+        const Result<SpeechEngine> engine = SpeechEngine::detect(options);
+        QVERIFY2(engine.ok(), qPrintable(engine.problem().message));
+        const std::unique_ptr<SpeechServer> server = engine->speechServer(u"en-gb"_s);
+        const Result<Speech> first = server->speak(u"Hello."_s);
+        QVERIFY(!first.ok());
+        QCOMPARE(first.problem().message, u"espeak-ng ended with signal 11"_s);
+        const Result<Speech> second = server->speak(u"Hello."_s);
+        QVERIFY2(second.ok(), qPrintable(second.problem().message));
+        QVERIFY(!second->samples.isEmpty());
+    }
+
     void theEncoderMakesAnExactReproducibleStream_data()
     {
         QTest::addColumn<int>("rate");
