@@ -19,8 +19,9 @@ packages=(
   qt6-qpa-plugins libqt6svg6 qt6-image-formats-plugins qt6-wayland
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   fonts-noto-core
-  # content build: speech synthesis and Opus encoding
-  espeak-ng opus-tools
+  # content build: speech synthesis (passerelle-speak links libespeak-ng) and Opus encoding
+  # (libopus, libogg); opus-tools for editors' recordings (README) and the audio tests
+  espeak-ng libespeak-ng-dev libopus-dev libogg-dev opus-tools
   # tests and operations
   xvfb xauth nginx-light minisign clang-14 libclang-rt-14-dev
   libxml2-utils dpkg-dev file systemd

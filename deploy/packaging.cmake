@@ -7,6 +7,9 @@ include(GNUInstallDirs)
 set(PASSERELLE_DEPLOY_DIR ${CMAKE_CURRENT_LIST_DIR})
 
 install(TARGETS passerelle passerelle-pack RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# passerelle-pack's speech server, which people do not run: found by passerelle-pack in
+# ../libexec/passerelle from its own folder.
+install(TARGETS passerelle-speak RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/passerelle)
 # The sync tool, once kiosk/sync builds it.
 if(TARGET passerelle-sync)
     install(TARGETS passerelle-sync RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

@@ -1,7 +1,10 @@
 #include "speechaudio.h"
 
 #include "sha256.h"
+#include "speechencoder.h"
+#include "speechprotocol.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -11,8 +14,11 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QThread>
-#include <QThreadPool>
 #include <QtEndian>
+
+#include <algorithm>
+#include <atomic>
+#include <vector>
 
 namespace passerelle::content {
 
@@ -25,22 +31,26 @@ namespace {
 // Words per minute: a little slower than espeak-ng's 175, for listeners under stress
 // who may hear their language with another accent.
 constexpr int kSpeechRate = 160;
-// Mono speech at 16 kbit/s (Opus' SILK speech mode), about 2 kB per second. Encoding is
-// most of a cold build's time: complexity 0 with 60 ms frames encodes about 230 times
-// faster than real time on this project's 2-core machines, 2.5 times faster than the
-// default settings, for a synthetic voice whose own quality is the limit.
-const QStringList kEncoderSettings{u"--speech"_s, u"--bitrate"_s, u"16"_s, u"--comp"_s, u"0"_s,
-                                   u"--framesize"_s, u"60"_s, u"--padding"_s, u"0"_s};
 // espeak-ng ends every text with about 0.4 s of silence; keep 0.1 s of it.
 constexpr double kTrailingSilenceSeconds = 0.1;
 constexpr int kSilenceLevel = 64; // of 32767
 constexpr int kProcessTimeoutMs = 60'000;
 
-QString findProgram(const QString &name)
+QString findProgram(const QString &name, const QStringList &firstLookIn = {})
 {
     if (name.contains(u'/'))
         return QFileInfo(name).isExecutable() ? name : QString();
-    return QStandardPaths::findExecutable(name);
+    const QString beside = firstLookIn.isEmpty() ? QString() : QStandardPaths::findExecutable(name, firstLookIn);
+    return beside.isEmpty() ? QStandardPaths::findExecutable(name) : beside;
+}
+
+/** Where passerelle-speak is, apart from PATH: beside this program, or where the package puts it. */
+QStringList speechServerFolders()
+{
+    if (!QCoreApplication::instance())
+        return {};
+    const QString here = QCoreApplication::applicationDirPath();
+    return {here, QDir::cleanPath(here + u"/../libexec/passerelle"_s)};
 }
 
 struct RunResult
@@ -78,58 +88,23 @@ RunResult runProgram(const QString &program, const QStringList &args, const QByt
     return result;
 }
 
-/** The PCM samples of a WAV file written to a pipe (whose header sizes are placeholders). */
-struct Pcm
+Problem speechServerMissing()
 {
-    int rate = 0;
-    int channels = 0;
-    int bits = 0;
-    QByteArray samples;
-};
+    return Problem{{}, 0, u"passerelle-speak was not found beside passerelle-pack, in ../libexec/passerelle, nor on PATH"_s,
+                   u"reinstall passerelle, or build with --no-audio"_s};
+}
 
-std::optional<Pcm> parseWav(const QByteArray &wav)
+/** Drops the trailing silence of 16-bit mono samples but kTrailingSilenceSeconds of it. */
+void trimTrailingSilence(Speech &speech)
 {
-    if (wav.size() < 12 || !wav.startsWith("RIFF") || wav.mid(8, 4) != "WAVE")
-        return std::nullopt;
-    Pcm pcm;
-    qsizetype at = 12;
-    while (at + 8 <= wav.size()) {
-        const QByteArray id = wav.mid(at, 4);
-        const quint32 size = qFromLittleEndian<quint32>(wav.constData() + at + 4);
-        const qsizetype body = at + 8;
-        if (id == "fmt " && body + 16 <= wav.size()) {
-            const char *f = wav.constData() + body;
-            if (qFromLittleEndian<quint16>(f) != 1) // PCM
-                return std::nullopt;
-            pcm.channels = qFromLittleEndian<quint16>(f + 2);
-            pcm.rate = int(qFromLittleEndian<quint32>(f + 4));
-            pcm.bits = qFromLittleEndian<quint16>(f + 14);
-        } else if (id == "data") {
-            // Written to a pipe, the size is a placeholder: the data runs to the end.
-            const qsizetype available = wav.size() - body;
-            pcm.samples = wav.mid(body, std::min<qsizetype>(available, size));
-            break;
-        }
-        at = body + size + (size & 1);
-    }
-    if (pcm.rate <= 0 || pcm.channels <= 0 || pcm.bits != 16)
-        return std::nullopt;
-    // Trim the trailing silence: shorter clips, and the next text follows sooner.
-    const qsizetype frameBytes = 2 * pcm.channels;
-    qsizetype frames = pcm.samples.size() / frameBytes;
-    const auto loud = [&](qsizetype frame) {
-        for (int c = 0; c < pcm.channels; ++c) {
-            const qint16 v = qFromLittleEndian<qint16>(pcm.samples.constData() + frame * frameBytes + 2 * c);
-            if (std::abs(int(v)) >= kSilenceLevel)
-                return true;
-        }
-        return false;
-    };
-    while (frames > 0 && !loud(frames - 1))
+    // Shorter clips, and the next text follows sooner.
+    qsizetype frames = speech.samples.size() / 2;
+    const qsizetype all = frames;
+    while (frames > 0 && std::abs(int(qFromLittleEndian<qint16>(speech.samples.constData() + 2 * (frames - 1))))
+               < kSilenceLevel)
         --frames;
-    frames = std::min(pcm.samples.size() / frameBytes, frames + qsizetype(kTrailingSilenceSeconds * pcm.rate));
-    pcm.samples.truncate(frames * frameBytes);
-    return pcm;
+    frames = std::min(all, frames + qsizetype(kTrailingSilenceSeconds * speech.rate));
+    speech.samples.truncate(frames * 2);
 }
 
 quint32 serialOf(const QString &cacheKey)
@@ -150,26 +125,100 @@ void AudioCatalog::insert(const QString &lang, const QString &key, const AudioCl
     m_clips.insert(lang + u'\n' + key, clip);
 }
 
+SpeechServer::SpeechServer(const QString &program, const QString &voice, int wordsPerMinute)
+    : m_program(program), m_voice(voice), m_wordsPerMinute(wordsPerMinute)
+{
+}
+
+SpeechServer::~SpeechServer()
+{
+    if (m_process && m_process->state() == QProcess::Running) {
+        // The end of its input ends the server.
+        m_process->closeWriteChannel();
+        if (!m_process->waitForFinished(kProcessTimeoutMs)) {
+            m_process->kill();
+            m_process->waitForFinished();
+        }
+    }
+}
+
+bool SpeechServer::read(QByteArray &into, qsizetype size)
+{
+    into.clear();
+    while (into.size() < size) {
+        if (m_process->bytesAvailable() == 0 && !m_process->waitForReadyRead(kProcessTimeoutMs))
+            return false;
+        into += m_process->read(size - into.size());
+    }
+    return true;
+}
+
+QString SpeechServer::failure(const QString &what)
+{
+    // The next text starts another server. Whatever this one said on stderr (an unknown
+    // voice, a crash) says more than what we saw.
+    m_process->closeWriteChannel();
+    if (!m_process->waitForFinished(1000))
+        m_process->kill();
+    m_process->waitForFinished();
+    const QString said = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
+    m_process.reset();
+    return said.isEmpty() ? what : said;
+}
+
+Result<Speech> SpeechServer::speak(const QString &text)
+{
+    if (!m_process) {
+        m_process = std::make_unique<QProcess>();
+        m_process->start(m_program, {m_voice, QString::number(m_wordsPerMinute)});
+        if (!m_process->waitForStarted(kProcessTimeoutMs)) {
+            const QString error = u"cannot start %1: %2"_s.arg(m_program, m_process->errorString());
+            m_process.reset();
+            return Problem{{}, 0, error, {}};
+        }
+    }
+    // As `espeak-ng --stdin` reads it, with its final newline.
+    const QByteArray utf8 = text.toUtf8() + '\n';
+    QByteArray request(4, '\0');
+    speech::putU32(reinterpret_cast<unsigned char *>(request.data()), quint32(utf8.size()));
+    request += utf8;
+    m_process->write(request);
+
+    QByteArray header;
+    if (!read(header, speech::kHeaderBytes))
+        return Problem{{}, 0, failure(u"passerelle-speak did not answer"_s), {}};
+    const auto *h = reinterpret_cast<const unsigned char *>(header.constData());
+    const quint32 status = speech::getU32(h);
+    Speech spoken{int(speech::getU32(h + 4)), {}};
+    const quint32 size = speech::getU32(h + 8);
+    if (size > speech::kMaxPcmBytes || !read(spoken.samples, size))
+        return Problem{{}, 0, failure(u"passerelle-speak did not answer"_s), {}};
+    if (status != speech::kStatusSpoken)
+        return Problem{{}, 0, failure(QString::fromUtf8(spoken.samples)), {}};
+    if (spoken.rate <= 0)
+        return Problem{{}, 0, u"passerelle-speak gave no sample rate"_s, {}};
+    return spoken;
+}
+
 Result<SpeechEngine> SpeechEngine::detect(const AudioOptions &options)
 {
     SpeechEngine engine;
     engine.m_espeak = findProgram(options.espeak);
-    engine.m_opusenc = findProgram(options.opusenc);
-    const QString hint = u"install espeak-ng and opus-tools (deploy/install-deps.sh), or build with --no-audio"_s;
+    // Not required here: checking the voices needs espeak-ng only. Speaking says when it is missing.
+    engine.m_server = findProgram(options.speechServer, speechServerFolders());
+    const QString hint = u"install espeak-ng (deploy/install-deps.sh), or build with --no-audio"_s;
     if (engine.m_espeak.isEmpty())
         return Problem{{}, 0, u"%1 was not found"_s.arg(options.espeak), hint};
-    if (engine.m_opusenc.isEmpty())
-        return Problem{{}, 0, u"%1 was not found"_s.arg(options.opusenc), hint};
     const RunResult espeak = runProgram(engine.m_espeak, {u"--version"_s});
-    const RunResult opusenc = runProgram(engine.m_opusenc, {u"--version"_s});
-    if (!espeak.ok || !opusenc.ok)
-        return Problem{{}, 0, espeak.ok ? opusenc.error : espeak.error, hint};
+    if (!espeak.ok)
+        return Problem{{}, 0, espeak.error, hint};
     // "eSpeak NG text-to-speech: 1.51  Data at: /usr/lib/..." -> the part before the data path.
+    // passerelle-speak links the library of this same espeak-ng (Debian's espeak-ng depends
+    // on libespeak-ng1 of its own version), so this is the version that speaks.
     QString espeakVersion = QString::fromUtf8(espeak.out).trimmed();
     espeakVersion = espeakVersion.left(espeakVersion.indexOf(u"Data at"_s)).trimmed();
-    const QString opusVersion = QString::fromUtf8(opusenc.out).section(u'\n', 0, 0).trimmed();
-    engine.m_version = espeakVersion + u"; "_s + opusVersion + u"; rate "_s + QString::number(kSpeechRate)
-        + u"; "_s + kEncoderSettings.join(u' ');
+    engine.m_version = espeakVersion + u"; "_s + QString::fromLatin1(speech::kServerMethod) + u"; rate "_s
+        + QString::number(kSpeechRate) + u"; "_s + SpeechEncoder::version();
     return engine;
 }
 
@@ -178,27 +227,26 @@ QString SpeechEngine::cacheKey(const QString &voice, const QString &text) const
     return sha256Hex((m_version + QChar(0x1f) + voice + QChar(0x1f) + text).toUtf8());
 }
 
+std::unique_ptr<SpeechServer> SpeechEngine::speechServer(const QString &voice) const
+{
+    return std::make_unique<SpeechServer>(m_server, voice, kSpeechRate);
+}
+
 Result<QByteArray> SpeechEngine::synthesize(const QString &voice, const QString &text, quint32 serial) const
 {
-    // The text goes through stdin, so a text starting with "-" is never read as an option.
-    const RunResult wav = runProgram(m_espeak, {u"-v"_s, voice, u"-s"_s, QString::number(kSpeechRate),
-                                                u"-b"_s, u"1"_s, u"--stdin"_s, u"--stdout"_s},
-                                     text.toUtf8() + '\n');
-    if (!wav.ok)
-        return Problem{{}, 0, wav.error, {}};
-    const std::optional<Pcm> pcm = parseWav(wav.out);
-    if (!pcm)
-        return Problem{{}, 0, u"espeak-ng wrote no 16-bit PCM WAV"_s, {}};
-    QStringList args = kEncoderSettings;
-    args << u"--quiet"_s << u"--serial"_s << QString::number(serial) << u"--raw"_s << u"--raw-bits"_s
-         << u"16"_s << u"--raw-rate"_s << QString::number(pcm->rate) << u"--raw-chan"_s
-         << QString::number(pcm->channels) << u"-"_s << u"-"_s;
-    const RunResult opus = runProgram(m_opusenc, args, pcm->samples);
-    if (!opus.ok)
-        return Problem{{}, 0, opus.error, {}};
-    if (!looksLikeOggOpus(opus.out))
-        return Problem{{}, 0, u"opusenc wrote no Ogg Opus stream"_s, {}};
-    return opus.out;
+    const std::unique_ptr<SpeechServer> server = speechServer(voice);
+    return synthesize(*server, text, serial);
+}
+
+Result<QByteArray> SpeechEngine::synthesize(SpeechServer &server, const QString &text, quint32 serial) const
+{
+    if (m_server.isEmpty())
+        return speechServerMissing();
+    Result<Speech> spoken = server.speak(text);
+    if (!spoken)
+        return spoken.problem();
+    trimTrailingSilence(spoken.value());
+    return SpeechEncoder::encode(spoken->samples, spoken->rate, serial);
 }
 
 QStringList SpeechEngine::voices() const
@@ -328,13 +376,27 @@ AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Pr
         }
     }
 
+    if (!jobs.isEmpty() && !engine->canSpeak()) {
+        problems.append(speechServerMissing());
+        return catalog;
+    }
     if (!jobs.isEmpty()) {
-        QThreadPool pool;
-        pool.setMaxThreadCount(options.jobs > 0 ? options.jobs : QThread::idealThreadCount());
+        // Each worker speaks with a server of the voice of its job and keeps it for the
+        // next job, which has the same voice but when a language ends: the jobs come in
+        // voice order. Speaking and encoding alternate in each worker, so with one worker
+        // per core every core has a process to run.
+        std::stable_sort(jobs.begin(), jobs.end(), [](const Job &a, const Job &b) { return a.voice < b.voice; });
+        const int workerCount = int(std::min<qsizetype>(options.jobs > 0 ? options.jobs : QThread::idealThreadCount(),
+                                                        jobs.size()));
+        std::atomic<qsizetype> next = 0;
         QMutex mutex;
-        for (const Job &job : std::as_const(jobs)) {
-            pool.start([&engine, &mutex, &problems, &catalog, job] {
-                const Result<QByteArray> clip = engine->synthesize(job.voice, job.text, serialOf(job.cacheKey));
+        const auto work = [&] {
+            std::unique_ptr<SpeechServer> server;
+            for (qsizetype i = next++; i < jobs.size(); i = next++) {
+                const Job &job = jobs.at(i);
+                if (!server || server->voice() != job.voice)
+                    server = engine->speechServer(job.voice);
+                const Result<QByteArray> clip = engine->synthesize(*server, job.text, serialOf(job.cacheKey));
                 QString error;
                 if (clip) {
                     // Written whole or not at all: a cache never holds half a clip.
@@ -352,10 +414,16 @@ AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Pr
                     problems.append(Problem{job.origin.file, job.origin.line,
                                             u"no speech for this text (voice %1): %2"_s.arg(job.voice, error),
                                             u"check the text, or build with --no-audio"_s});
-            });
+            }
+        };
+        std::vector<std::unique_ptr<QThread>> workers;
+        for (int w = 0; w < workerCount; ++w) {
+            workers.emplace_back(QThread::create(work));
+            workers.back()->start();
         }
-        pool.waitForDone();
-        qCInfo(lcAudio, "synthesized %d clips with %d jobs", catalog.stats.synthesized, pool.maxThreadCount());
+        for (const auto &worker : workers)
+            worker->wait();
+        qCInfo(lcAudio, "synthesized %d clips with %d jobs", catalog.stats.synthesized, workerCount);
     }
 
     QHash<QString, QString> hashes; // cache file -> sha256

@@ -8,6 +8,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QProcess;
+QT_END_NAMESPACE
+
 namespace passerelle::content {
 
 /** How the build gets audio for the texts that have no human recording. */
@@ -20,7 +26,11 @@ struct AudioOptions
     int jobs = 0;
     /** Programs, found on PATH unless given as paths. */
     QString espeak = QStringLiteral("espeak-ng");
-    QString opusenc = QStringLiteral("opusenc");
+    /**
+     * The speech server (kiosk/pack/speechserver.cpp), found beside the running program,
+     * in ../libexec/passerelle/ from it (where the package installs it), or on PATH.
+     */
+    QString speechServer = QStringLiteral("passerelle-speak");
 };
 
 /** Where the audio of a text comes from. */
@@ -57,33 +67,76 @@ private:
     QHash<QString, AudioClip> m_clips;
 };
 
+/** 16-bit mono samples, as espeak-ng makes them. */
+struct Speech
+{
+    int rate = 0;
+    QByteArray samples;
+};
+
 /**
- * espeak-ng piped into opusenc, with settings that are part of every cache key: a
- * change of engine version or encoder setting makes every clip be synthesized again.
+ * A passerelle-speak process speaking the texts of one voice, one at a time, for one
+ * thread. It loads the voice once and speaks each text from the state it had right after
+ * loading it (see speechserver.cpp), so a clip depends on its text and voice only, never on
+ * the texts spoken before it: the same samples as one `espeak-ng` process per text, without
+ * starting espeak-ng (about 9 ms of CPU) for every text.
+ */
+class SpeechServer
+{
+public:
+    SpeechServer(const QString &program, const QString &voice, int wordsPerMinute);
+    ~SpeechServer();
+    SpeechServer(const SpeechServer &) = delete;
+    SpeechServer &operator=(const SpeechServer &) = delete;
+
+    [[nodiscard]] QString voice() const { return m_voice; }
+    /** Speaks text; after a failure, the next text starts another server. */
+    [[nodiscard]] Result<Speech> speak(const QString &text);
+
+private:
+    [[nodiscard]] bool read(QByteArray &into, qsizetype size);
+    [[nodiscard]] QString failure(const QString &what);
+
+    QString m_program;
+    QString m_voice;
+    int m_wordsPerMinute;
+    std::unique_ptr<QProcess> m_process;
+};
+
+/**
+ * passerelle-speak (libespeak-ng) and SpeechEncoder (libopus), with settings that are part
+ * of every cache key: a change of engine version or encoder setting makes every clip be
+ * synthesized again.
  *
- * One espeak-ng process per text, not the libespeak-ng library in this process: the
- * library carries its waveform state from one text to the next (checked with 1.51: the
- * same text gives other samples after another text), so clips would depend on what was
- * spoken before them and a warm-cache build would differ from a cold one. A fresh process
- * per text costs about 10 ms of CPU and keeps every clip reproducible.
+ * Not the libespeak-ng library in this process: the library carries its waveform state
+ * from one text to the next (checked with 1.51: the same text gives other samples after
+ * another text), so clips would depend on what was spoken before them and a warm-cache
+ * build would differ from a cold one. SpeechServer runs it in processes of its own that
+ * speak every text from the same state.
  */
 class SpeechEngine
 {
 public:
-    /** Finds both programs and asks their versions. */
+    /** Finds the programs and asks their versions. */
     static Result<SpeechEngine> detect(const AudioOptions &options);
 
     /** Identifies a clip: text, voice, engine versions and encoder settings. */
     [[nodiscard]] QString cacheKey(const QString &voice, const QString &text) const;
     /** Speaks text with voice and encodes it as Ogg Opus; the serial number makes it reproducible. */
     [[nodiscard]] Result<QByteArray> synthesize(const QString &voice, const QString &text, quint32 serial) const;
+    /** The same with a server of the voice that is already running (see speechServer()). */
+    [[nodiscard]] Result<QByteArray> synthesize(SpeechServer &server, const QString &text, quint32 serial) const;
+    /** A server for voice, started when it first speaks. */
+    [[nodiscard]] std::unique_ptr<SpeechServer> speechServer(const QString &voice) const;
+    /** False when passerelle-speak was not found: voices() works, synthesize() does not. */
+    [[nodiscard]] bool canSpeak() const { return !m_server.isEmpty(); }
     /** The voices espeak-ng knows (language codes, voice names and files), lower-case. */
     [[nodiscard]] QStringList voices() const;
     [[nodiscard]] QString version() const { return m_version; }
 
 private:
     QString m_espeak;
-    QString m_opusenc;
+    QString m_server;
     QString m_version;
 };
 

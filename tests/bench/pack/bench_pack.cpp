@@ -2,7 +2,7 @@
 //   full build from a cold audio cache < 60 s, a no-change rebuild < 3 s, check < 5 s,
 //   a content set 20 times the demo size builds in time that grows linearly.
 // Prints wall-clock seconds (what an editor waits) and the CPU seconds of passerelle-pack
-// and its espeak-ng/opusenc children (what the machine did; other work on the machine
+// and its passerelle-speak/espeak-ng children (what the machine did; other work on the machine
 // stretches the first, not the second). Exits 1 when a target is missed.
 #include <QCoreApplication>
 #include <QDir>

@@ -25,7 +25,7 @@ endfunction()
 # Files
 execute_process(COMMAND dpkg-deb -c ${deb} OUTPUT_VARIABLE listing RESULT_VARIABLE result)
 foreach(path
-        ./usr/bin/passerelle ./usr/bin/passerelle-pack
+        ./usr/bin/passerelle ./usr/bin/passerelle-pack ./usr/libexec/passerelle/passerelle-speak
         ./etc/passerelle/passerelle.conf ./etc/pam.d/passerelle
         ./lib/systemd/system/passerelle.service ./usr/lib/sysusers.d/passerelle.conf
         ./usr/share/doc/passerelle/README.md

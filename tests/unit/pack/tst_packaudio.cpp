@@ -1,4 +1,4 @@
-// Speech at build time: the real espeak-ng and opusenc, a real cache folder, real packs.
+// Speech at build time: the real espeak-ng (passerelle-speak) and libopus, a real cache folder, real packs.
 #include "contentchecker.h"
 #include "contentloader.h"
 #include "packbuilder.h"
@@ -6,9 +6,14 @@
 #include "packtestutil.h"
 #include "sha256.h"
 #include "speechaudio.h"
+#include "speechencoder.h"
 #include "sqlitedatabase.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
+#include <QtEndian>
+
+#include <cmath>
 
 using namespace passerelle;
 using namespace passerelle::content;
@@ -17,6 +22,14 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QDateTime kCreated = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+
+/** The speech server this build made; a test binary is not beside it. */
+AudioOptions audioOptions()
+{
+    AudioOptions options;
+    options.speechServer = QStringLiteral(PASSERELLE_SPEECH_SERVER);
+    return options;
+}
 
 struct Built
 {
@@ -31,7 +44,7 @@ Built build(const QString &content, const QString &out, const QString &cache, bo
     checkContent(set, b.problems);
     if (hasErrors(b.problems))
         return b;
-    AudioOptions options;
+    AudioOptions options = audioOptions();
     options.enabled = audio;
     options.cacheDir = cache;
     const AudioCatalog catalog = prepareAudio(set, options, b.problems);
@@ -155,7 +168,7 @@ private Q_SLOTS:
 
     void outputIsByteIdenticalFromAColdCache()
     {
-        // Two caches, two syntheses of everything: opusenc's stream serial numbers are
+        // Two caches, two syntheses of everything: the Ogg stream serial numbers are
         // set from the text, so the clips, and the packs, are the same bytes.
         const Built a = build(m_content, m_tmp.filePath(u"x"_s), m_tmp.filePath(u"cache-x"_s));
         const Built b = build(m_content, m_tmp.filePath(u"y"_s), m_tmp.filePath(u"cache-y"_s));
@@ -167,8 +180,8 @@ private Q_SLOTS:
 
     void aHumanRecordingReplacesSpeech()
     {
-        // A "recording": any Ogg Opus file; here one made by opusenc from espeak-ng.
-        const Result<SpeechEngine> engine = SpeechEngine::detect({});
+        // A "recording": any Ogg Opus file; here synthetic speech.
+        const Result<SpeechEngine> engine = SpeechEngine::detect(audioOptions());
         QVERIFY2(engine.ok(), qPrintable(engine.problem().message));
         const Result<QByteArray> clip = engine.value().synthesize(u"en-gb"_s, u"A person reads this."_s, 42);
         QVERIFY(clip.ok());
@@ -232,6 +245,121 @@ private Q_SLOTS:
         QVERIFY2(all.contains(u"audio/en/amu/99.opus: warning: this recording matches no en text"_s), qPrintable(all));
         // ar has no voice: each of its files with texts gets one warning, at a line.
         QVERIFY2(all.contains(u"pages/health/emergency.ar.md:3: warning: no audio in ar"_s), qPrintable(all));
+    }
+
+    void theServerSpeaksAsTheEspeakNgProgram_data()
+    {
+        QTest::addColumn<QString>("voice");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("en-gb") << u"en-gb"_s << u"Is someone in danger? Call 112."_s;
+        QTest::newRow("fr-be") << u"fr-be"_s << u"Le CPAS peut vous aider à payer la garantie locative."_s;
+        QTest::newRow("ar") << u"ar"_s << u"اتصل بالرقم 112."_s;
+        QTest::newRow("ru, two lines") << u"ru"_s << u"Позвоните по номеру 112.\nЭто бесплатно."_s;
+    }
+
+    void theServerSpeaksAsTheEspeakNgProgram()
+    {
+        // The same samples as one espeak-ng process for the text alone, whatever the
+        // server said before: a clip depends on its text and voice only.
+        QFETCH(QString, voice);
+        QFETCH(QString, text);
+        QProcess espeak;
+        espeak.start(u"espeak-ng"_s, {u"-v"_s, voice, u"-s"_s, u"160"_s, u"-b"_s, u"1"_s, u"--stdin"_s, u"--stdout"_s});
+        espeak.write(text.toUtf8() + '\n');
+        espeak.closeWriteChannel();
+        QVERIFY(espeak.waitForFinished());
+        const QByteArray expected = espeak.readAllStandardOutput().mid(44); // after the WAV header
+
+        const Result<SpeechEngine> engine = SpeechEngine::detect(audioOptions());
+        QVERIFY2(engine.ok(), qPrintable(engine.problem().message));
+        const std::unique_ptr<SpeechServer> server = engine->speechServer(voice);
+        const Result<Speech> alone = server->speak(text);
+        QVERIFY2(alone.ok(), qPrintable(alone.problem().message));
+        QCOMPARE(alone->rate, 22050);
+        QCOMPARE(alone->samples.size(), expected.size());
+        QVERIFY(alone->samples == expected);
+        QVERIFY(server->speak(u"Something else, said first: 1, 2, 3."_s).ok());
+        const Result<Speech> after = server->speak(text);
+        QVERIFY2(after.ok(), qPrintable(after.problem().message));
+        QVERIFY(after->samples == expected);
+    }
+
+    void aServerThatCannotSpeakSaysWhy()
+    {
+        const Result<SpeechEngine> engine = SpeechEngine::detect(audioOptions());
+        QVERIFY2(engine.ok(), qPrintable(engine.problem().message));
+        const std::unique_ptr<SpeechServer> server = engine->speechServer(u"xx-nowhere"_s);
+        const Result<Speech> speech = server->speak(u"Hello."_s);
+        QVERIFY(!speech.ok());
+        QVERIFY2(speech.problem().message.contains(u"no voice \"xx-nowhere\""_s), qPrintable(speech.problem().message));
+
+        AudioOptions options = audioOptions();
+        options.speechServer = u"passerelle-speak-nowhere"_s;
+        const Result<SpeechEngine> without = SpeechEngine::detect(options);
+        QVERIFY(without.ok()); // checking voices needs espeak-ng only
+        QVERIFY(!without->canSpeak());
+        const Result<QByteArray> clip = without->synthesize(u"en-gb"_s, u"Hello."_s, 1);
+        QVERIFY(!clip.ok());
+        QVERIFY2(clip.problem().message.contains(u"passerelle-speak was not found"_s), qPrintable(clip.problem().message));
+    }
+
+    void aServerThatFailedIsStartedAgain()
+    {
+        // A server that dies the first time it starts, then works.
+        const QString marker = m_tmp.filePath(u"died-once"_s);
+        const QString script = m_tmp.filePath(u"flaky-speak.sh"_s);
+        QVERIFY(packtest::writeFile(script, u"#!/bin/sh\nif [ ! -e '%1' ]; then touch '%1'; echo 'espeak-ng ended with signal 11' >&2; exit 1; fi\n"
+                                             "exec '%2' \"$@\"\n"_s.arg(marker, QStringLiteral(PASSERELLE_SPEECH_SERVER))
+                                                 .toUtf8()));
+        QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        AudioOptions options = audioOptions();
+        options.speechServer = script;
+        const Result<SpeechEngine> engine = SpeechEngine::detect(options);
+        QVERIFY2(engine.ok(), qPrintable(engine.problem().message));
+        const std::unique_ptr<SpeechServer> server = engine->speechServer(u"en-gb"_s);
+        const Result<Speech> first = server->speak(u"Hello."_s);
+        QVERIFY(!first.ok());
+        QCOMPARE(first.problem().message, u"espeak-ng ended with signal 11"_s);
+        const Result<Speech> second = server->speak(u"Hello."_s);
+        QVERIFY2(second.ok(), qPrintable(second.problem().message));
+        QVERIFY(!second->samples.isEmpty());
+    }
+
+    void theEncoderMakesAnExactReproducibleStream_data()
+    {
+        QTest::addColumn<int>("rate");
+        QTest::addColumn<int>("samples");
+        QTest::newRow("espeak-ng's 22,050 Hz, 1 s") << 22050 << 22050;
+        QTest::newRow("22,050 Hz, not a whole frame") << 22050 << 1001;
+        QTest::newRow("16 kHz, no resampling") << 16000 << 16000;
+        QTest::newRow("44.1 kHz") << 44100 << 30000;
+    }
+
+    void theEncoderMakesAnExactReproducibleStream()
+    {
+        QFETCH(int, rate);
+        QFETCH(int, samples);
+        QByteArray pcm(2 * samples, '\0');
+        for (int i = 0; i < samples; ++i)
+            qToLittleEndian<qint16>(qint16(8000 * std::sin(2 * 3.14159265 * 440 * i / rate)), pcm.data() + 2 * i);
+        const Result<QByteArray> a = SpeechEncoder::encode(pcm, rate, 7);
+        QVERIFY2(a.ok(), qPrintable(a.problem().message));
+        QVERIFY(looksLikeOggOpus(a.value()));
+        QCOMPARE(SpeechEncoder::encode(pcm, rate, 7).value(), a.value());
+        QVERIFY(SpeechEncoder::encode(pcm, rate, 8).value() != a.value());
+
+        // OpusHead: one channel, the input's rate; the last page's granule position ends the
+        // stream at the last sample: pre-skip + the samples at 16 kHz, in 48 kHz units.
+        const QByteArray &ogg = a.value();
+        const qsizetype head = ogg.indexOf("OpusHead");
+        QCOMPARE(int(ogg.at(head + 9)), 1);
+        QCOMPARE(qFromLittleEndian<quint32>(ogg.constData() + head + 12), quint32(rate));
+        const quint16 preSkip = qFromLittleEndian<quint16>(ogg.constData() + head + 10);
+        const qsizetype lastPage = ogg.lastIndexOf("OggS");
+        QCOMPARE(int(ogg.at(lastPage + 5)) & 4, 4); // end of stream
+        const qint64 granule = qFromLittleEndian<qint64>(ogg.constData() + lastPage + 6);
+        const qint64 at16k = (qint64(samples) * 16000 + rate - 1) / rate;
+        QCOMPARE(granule - preSkip, at16k * 3);
     }
 
     void anUnknownVoiceIsAnErrorAtItsLine()
