@@ -2,7 +2,7 @@
 # whose state directory, first pack, sync source and health file are all in WORK. The
 # preview shows the content, says so on stderr, stops cleanly on Ctrl+C (SIGINT), and
 # writes none of them (an editor's tool: no pack store, no usage counts, no sync, no
-# health file), nor leaves its temporary pack behind. 8 s: time for a first build and load
+# health file), nor leaves its temporary pack behind. 15 s: time for a first build and load
 # under AddressSanitizer on a busy machine.
 # Arguments: -DKIOSK= -DCONTENT= -DPACK= -DWORK=
 file(REMOVE_RECURSE ${WORK})
@@ -13,7 +13,7 @@ file(WRITE ${WORK}/passerelle.conf
      "[health]\ntextfile = ${WORK}/health.prom\n")
 
 execute_process(COMMAND ${CMAKE_COMMAND} -E env TMPDIR=${WORK}/tmp XDG_RUNTIME_DIR=${WORK}/run QT_QPA_PLATFORM=offscreen
-                        timeout --preserve-status -s INT 8 ${KIOSK} --preview ${WORK}/content --config ${WORK}/passerelle.conf
+                        timeout --preserve-status -s INT 15 ${KIOSK} --preview ${WORK}/content --config ${WORK}/passerelle.conf
                         --route page/amu --size 1280x720
                 RESULT_VARIABLE result ERROR_VARIABLE err)
 if(NOT result EQUAL 0)
