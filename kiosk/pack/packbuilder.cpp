@@ -182,7 +182,9 @@ private:
     /** The kiosk's own labels in each language, for the speech of its buttons and questions. */
     bool writeLabels()
     {
-        SqliteStatement q = prepare(u"INSERT INTO ui_texts(lang, text, audio, audio_synthetic) VALUES (?1, ?2, ?3, ?4)"_s);
+        // Two labels may read the same in a language: the kiosk looks them up by what it shows.
+        SqliteStatement q = prepare(
+            u"INSERT OR IGNORE INTO ui_texts(lang, text, audio, audio_synthetic) VALUES (?1, ?2, ?3, ?4)"_s);
         for (const LanguageDecl &l : m_set.pack.languages) {
             for (const TextUnit &u : textUnits(m_set, l.code)) {
                 if (u.kind != u"control")

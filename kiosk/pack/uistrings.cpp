@@ -31,8 +31,8 @@ QList<UiString> uiStrings(const QString &lang)
             const bool finished = xml.attributes().value(u"type"_s).isEmpty();
             const int line = int(xml.lineNumber());
             const QString text = xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
-            if (finished && !text.isEmpty() && !text.contains(u'%') && !seen.contains(text)) {
-                seen.insert(text);
+            if (finished && !text.isEmpty() && !text.contains(u'%') && !seen.contains(source)) {
+                seen.insert(source);
                 out.append({source, text, line});
             }
         }

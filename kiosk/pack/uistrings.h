@@ -17,7 +17,7 @@ struct UiString
  * The kiosk's labels in lang that can be spoken, from translations/passerelle_<lang>.ts
  * as built into this tool (so a pack carries the speech of the kiosk version it was built
  * for). Unfinished translations, and labels with a number filled in on screen ("%1"), are
- * left out. Each distinct text once, in file order.
+ * left out. Each source label once (a label used on two screens), in file order.
  */
 [[nodiscard]] QList<UiString> uiStrings(const QString &lang);
 
