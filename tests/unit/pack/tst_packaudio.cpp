@@ -205,6 +205,40 @@ private Q_SLOTS:
                  QStringList{hash + u"|0"_s});
     }
 
+    void opusToolsReadOurClipsAndWeReadTheirs()
+    {
+        // A recording made the way the README tells editors: a WAV (here from the espeak-ng
+        // program), then opusenc from opus-tools.
+        const QString wav = m_tmp.filePath(u"recording.wav"_s), opus = m_tmp.filePath(u"recording.opus"_s);
+        QCOMPARE(QProcess::execute(u"espeak-ng"_s, {u"-v"_s, u"en-gb"_s, u"-w"_s, wav, u"A person reads this."_s}), 0);
+        QCOMPARE(QProcess::execute(u"opusenc"_s, {u"--quiet"_s, u"--bitrate"_s, u"24"_s, wav, opus}), 0);
+        QVERIFY(packtest::writeFile(m_content + u"/audio/en/amu/2.opus"_s, packtest::readFile(opus)));
+
+        const QString out = m_tmp.filePath(u"o"_s);
+        const Built built = build(m_content, out, m_tmp.filePath(u"cache-o"_s));
+        QVERIFY2(!hasErrors(built.problems), qPrintable(errorsOf(built.problems)));
+        QCOMPARE(query(out, u"SELECT b.audio, b.audio_synthetic FROM blocks b JOIN pages p ON p.key = b.page "
+                            "WHERE p.id = 'amu' AND b.lang = 'en' AND b.position = 1"_s),
+                 QStringList{sha256Hex(packtest::readFile(opus)) + u"|0"_s});
+
+        // Every clip we synthesized is a valid Ogg Opus stream to opusinfo, with some speech in it.
+        int checked = 0;
+        for (const PackObject &o : manifestOf(out).objects) {
+            if (o.role != u"audio")
+                continue;
+            QProcess info;
+            info.start(u"opusinfo"_s, {out + u"/objects/"_s + o.sha256});
+            QVERIFY(info.waitForFinished(30000));
+            const QString report = QString::fromUtf8(info.readAllStandardOutput() + info.readAllStandardError());
+            QVERIFY2(info.exitCode() == 0 && !report.contains(u"WARNING"_s) && !report.contains(u"ERROR"_s),
+                     qPrintable(o.sha256 + u": "_s + report));
+            QVERIFY2(report.contains(u"Playback length: 0m:0"_s) || report.contains(u"Playback length: 0m:1"_s),
+                     qPrintable(report));
+            ++checked;
+        }
+        QVERIFY(checked > 20);
+    }
+
     void noAudioSkipsSynthesis()
     {
         const QString cache = m_tmp.filePath(u"cache-n"_s);
