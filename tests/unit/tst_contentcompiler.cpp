@@ -1,6 +1,7 @@
 // The content compiler: content/ in, a pack out, or a clear error and nothing written.
 #include "contentchecker.h"
 #include "contentloader.h"
+#include "copytree.h"
 #include "pack.h"
 #include "packbuilder.h"
 #include "repository.h"
@@ -16,17 +17,6 @@ using namespace passerelle::content;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = to + path.mid(from.size());
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QVERIFY(QFile::copy(path, target));
-    }
-}
 
 QMap<QString, QByteArray> readTree(const QString &dir)
 {
@@ -89,7 +79,7 @@ private Q_SLOTS:
         QVERIFY(m_tmp.isValid());
         m_content = m_tmp.filePath(u"content"_s);
         QDir(m_content).removeRecursively();
-        copyTree(QStringLiteral(PASSERELLE_TEST_DATA) + u"/content"_s, m_content);
+        QVERIFY(testing::copyTree(QStringLiteral(PASSERELLE_TEST_DATA) + u"/content"_s, m_content));
     }
 
     void theFixtureHasNoErrors()

@@ -4,8 +4,8 @@
 // old) and measures each save to the moment the new title is on screen, with the
 // preview's own split (quiet period, build, load). Exits 1 when a save misses the target.
 #include "contentpreview.h"
+#include "copytree.h"
 
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
@@ -23,6 +23,7 @@ Q_IMPORT_QML_PLUGIN(Passerelle_UiPlugin)
 Q_IMPORT_QML_PLUGIN(Passerelle_PreviewPlugin)
 
 using namespace passerelle;
+using passerelle::testing::copyTree;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -30,18 +31,6 @@ namespace {
 constexpr qint64 kTargetMs = 2000;
 constexpr int kSaves = 7;
 const QString kPage = u"pages/health/amu-steps.fr.md"_s;
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        if (!QDir().mkpath(QFileInfo(target).path()) || !QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
 
 bool showsText(QQuickItem *item, const QString &text)
 {

@@ -5,9 +5,9 @@
 #include "kiosk.h"
 #include "navigator.h"
 #include "session.h"
+#include "copytree.h"
 
 #include <QAbstractItemModelTester>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QQuickItem>
@@ -24,6 +24,7 @@ Q_IMPORT_QML_PLUGIN(Passerelle_UiPlugin)
 Q_IMPORT_QML_PLUGIN(Passerelle_PreviewPlugin)
 
 using namespace passerelle;
+using passerelle::testing::copyTree;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -35,18 +36,6 @@ constexpr int kFirstBuildMs = 20000;
 const QString kAmuFr = u"pages/health/amu.fr.md"_s;
 const QString kAmuEn = u"pages/health/amu.en.md"_s;
 const QString kEmergencyFr = u"pages/health/emergency.fr.md"_s;
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        if (!QDir().mkpath(QFileInfo(target).path()) || !QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
 
 /** Replaces text in a file and saves it as editors do: a new file renamed over the old. */
 bool edit(const QString &path, const QString &from, const QString &to)
