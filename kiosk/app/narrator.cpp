@@ -83,8 +83,10 @@ QString Narrator::chime()
 {
     if (!m_chime) {
         m_chime = std::make_unique<QTemporaryFile>(QDir::temp().filePath(QStringLiteral("passerelle-chime-XXXXXX.wav")));
-        if (!m_chime->open() || m_chime->write(chimeWav()) < 0 || !m_chime->flush())
+        if (!m_chime->open() || m_chime->write(chimeWav()) < 0 || !m_chime->flush()) {
+            m_chime.reset(); // tried again next time; meanwhile the warning is only spoken
             return QString();
+        }
     }
     return m_chime->fileName();
 }
