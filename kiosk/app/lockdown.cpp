@@ -83,8 +83,10 @@ TerminationSignals::TerminationSignals(QObject *parent) : QObject(parent)
 
 TerminationSignals::~TerminationSignals()
 {
+    // The process is on its way out: a second signal (Ctrl+C again, or one sent to the whole
+    // process group) must not cut short the cleanup that follows, so it is ignored.
     for (const int number : {SIGTERM, SIGINT, SIGHUP})
-        ::signal(number, SIG_DFL);
+        ::signal(number, SIG_IGN);
 }
 
 } // namespace passerelle

@@ -88,6 +88,14 @@ private Q_SLOTS:
         QTRY_COMPARE(received.count(), 1);
         QCOMPARE(received.first().first().toInt(), SIGTERM);
     }
+
+    void aSignalDuringTheCleanupIsIgnored()
+    {
+        { TerminationSignals signals_; }
+        // Either would end this test program here, were it not ignored.
+        ::raise(SIGINT);
+        ::raise(SIGTERM);
+    }
 };
 
 QTEST_MAIN(TestLockdown)
