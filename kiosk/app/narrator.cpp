@@ -68,7 +68,6 @@ void Narrator::say(const QStringList &files)
         if (!f.isEmpty())
             m_cue.append(f);
     }
-    m_saying = false;
     sayNext();
 }
 

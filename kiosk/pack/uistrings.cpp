@@ -1,6 +1,8 @@
 #include "uistrings.h"
 
 #include <QFile>
+#include <QHash>
+#include <QMutex>
 #include <QSet>
 #include <QXmlStreamReader>
 
@@ -13,7 +15,9 @@ QString uiStringsFile(const QString &lang)
     return u"translations/passerelle_"_s + lang + u".ts"_s;
 }
 
-QList<UiString> uiStrings(const QString &lang)
+namespace {
+
+QList<UiString> readUiStrings(const QString &lang)
 {
     QList<UiString> out;
     QFile file(u":/ui-strings/passerelle_"_s + lang + u".ts"_s);
@@ -38,6 +42,22 @@ QList<UiString> uiStrings(const QString &lang)
         }
     }
     return out;
+}
+
+} // namespace
+
+QList<UiString> uiStrings(const QString &lang)
+{
+    // The files are built into the program and never change: each is read once, since
+    // textUnits() is asked for every language by check, report, speech and build, and the
+    // preview builds on another thread.
+    static QMutex mutex;
+    static QHash<QString, QList<UiString>> read;
+    const QMutexLocker lock(&mutex);
+    auto it = read.find(lang);
+    if (it == read.end())
+        it = read.insert(lang, readUiStrings(lang));
+    return it.value();
 }
 
 } // namespace passerelle::content
