@@ -19,6 +19,7 @@ ContentWatcher::ContentWatcher(QString root, int quietMs, QObject *parent)
     : QObject(parent), m_root(std::move(root))
 {
     m_quiet.setSingleShot(true);
+    m_quiet.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5 % before the quiet period ends
     m_quiet.setInterval(quietMs);
     connect(&m_quiet, &QTimer::timeout, this, &ContentWatcher::settle);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { noticed(false); });
