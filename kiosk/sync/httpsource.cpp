@@ -10,9 +10,11 @@
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QStringList>
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
 
 namespace passerelle::sync {
 
@@ -30,12 +32,19 @@ HttpSource::HttpSource(const QUrl &baseUrl, Options options, QObject *parent)
       m_base(baseUrl),
       m_options(options),
       m_network(new QNetworkAccessManager(this)),
-      m_retryTimer(new QTimer(this))
+      m_retryTimer(new QTimer(this)),
+      m_deadlineTimer(new QTimer(this)),
+      m_rateTimer(new QTimer(this))
 {
     if (!m_base.path().endsWith(u'/'))
         m_base.setPath(m_base.path() + u'/');
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &HttpSource::send);
+    m_deadlineTimer->setSingleShot(true);
+    m_deadlineTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_deadlineTimer, &QTimer::timeout, this, &HttpSource::onDeadline);
+    m_rateTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_rateTimer, &QTimer::timeout, this, &HttpSource::onRateWindow);
 }
 
 HttpSource::~HttpSource() { cancel(); }
@@ -79,6 +88,14 @@ void HttpSource::begin(Kind kind, const QUrl &url, qint64 limit)
     m_url = url;
     m_limit = limit;
     m_attempt = 0;
+    if (m_options.httpsOnly && url.scheme() != u"https"_s) {
+        // Called from fetchManifest() or fetchObject(): answer from the event loop.
+        QTimer::singleShot(0, this, [this] {
+            fail(SourceFailure::Kind::Unavailable, u"plain http refused (https_only is set)"_s,
+                 u"give this source as an https:// address, or set https_only = false"_s);
+        });
+        return;
+    }
     send();
 }
 
@@ -88,8 +105,13 @@ void HttpSource::send()
     ++m_requests;
     m_headersChecked = false;
     m_buffer.clear();
+    m_errorBytes = 0;
+    m_windowBytes = 0;
     QNetworkRequest request(m_url);
     request.setTransferTimeout(m_options.transferTimeoutMs);
+    // Each hop is checked in onRedirected() before it is followed.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(5);
     // Our bytes are hashed as they arrive: no transparent decompression.
     request.setRawHeader("Accept-Encoding", "identity");
     request.setRawHeader("User-Agent", "passerelle-sync/" PASSERELLE_VERSION);
@@ -104,10 +126,78 @@ void HttpSource::send()
     m_reply->setReadBufferSize(kReplyBuffer);
     connect(m_reply, &QNetworkReply::readyRead, this, &HttpSource::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &HttpSource::onFinished);
+    connect(m_reply, &QNetworkReply::redirected, this, &HttpSource::onRedirected);
+    // An object may take, besides the deadline, the time its size needs at the minimum rate.
+    qint64 deadline = m_options.requestDeadlineMs;
+    if (m_kind == Kind::Object && m_options.minBytesPerSecond > 0)
+        deadline += m_writer->remaining() * 1000 / m_options.minBytesPerSecond;
+    deadline = std::min<qint64>(deadline, std::numeric_limits<int>::max());
+    m_deadlineSeconds = int((deadline + 999) / 1000);
+    m_deadlineTimer->start(int(deadline));
+    if (m_options.minBytesPerSecond > 0 && m_options.rateWindowMs > 0)
+        m_rateTimer->start(m_options.rateWindowMs);
+}
+
+QString HttpSource::statusPrefix() const
+{
+    const int status = m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+    return status != 0 ? u"HTTP %1, "_s.arg(status) : QString();
+}
+
+void HttpSource::onDeadline()
+{
+    if (!m_reply)
+        return;
+    const QString reason = u"%1not complete after %2 s (the request deadline)"_s.arg(statusPrefix()).arg(m_deadlineSeconds);
+    abortReply();
+    retryOrFail(reason);
+}
+
+void HttpSource::onRateWindow()
+{
+    if (!m_reply)
+        return;
+    const qint64 needed = m_options.minBytesPerSecond * m_options.rateWindowMs / 1000;
+    if (m_windowBytes >= needed) {
+        m_windowBytes = 0;
+        return;
+    }
+    const QString reason = u"%1sent slower than %2 bytes/s (%3 bytes in %4 s)"_s.arg(statusPrefix())
+                               .arg(m_options.minBytesPerSecond)
+                               .arg(m_windowBytes)
+                               .arg(m_options.rateWindowMs / 1000.0);
+    abortReply();
+    retryOrFail(reason);
+}
+
+void HttpSource::onRedirected(const QUrl &target)
+{
+    if (!m_reply)
+        return;
+    const QUrl to = m_reply->url().resolved(target);
+    const QString where = to.toDisplayString();
+    if (to.scheme() != u"https"_s && (m_options.httpsOnly || m_reply->url().scheme() == u"https"_s)) {
+        fail(SourceFailure::Kind::Unavailable, u"redirected to %1: plain http refused"_s.arg(where),
+             u"publish the pack over https at that address"_s);
+        return;
+    }
+    const int defaultPort = to.scheme() == u"https"_s ? 443 : 80;
+    const bool sameHost = to.host() == m_base.host() && to.port(defaultPort) == m_base.port(defaultPort)
+        && to.scheme() == m_base.scheme();
+    const QString hostPort = u"%1:%2"_s.arg(to.host()).arg(to.port(defaultPort));
+    if (!sameHost && !m_options.redirectHosts.contains(to.host()) && !m_options.redirectHosts.contains(hostPort)) {
+        fail(SourceFailure::Kind::Unavailable, u"redirected to another host, %1: refused"_s.arg(where),
+             u"give that address as the source, or list %1 in [sync] redirect_hosts"_s.arg(hostPort));
+        return;
+    }
+    qCInfo(lcHttp).noquote() << m_url.toDisplayString() << "redirected to" << where;
+    Q_EMIT m_reply->redirectAllowed();
 }
 
 void HttpSource::abortReply()
 {
+    m_deadlineTimer->stop();
+    m_rateTimer->stop();
     if (QNetworkReply *reply = m_reply) {
         m_reply = nullptr;
         disconnect(reply, nullptr, this, nullptr);
@@ -173,7 +263,14 @@ void HttpSource::onReadyRead()
         return;
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status != 200 && status != 206) {
-        m_reply->readAll(); // an error page: not ours to keep
+        // An error page: not ours to keep, and read only so far.
+        const qint64 n = m_reply->skip(m_reply->bytesAvailable());
+        m_errorBytes += std::max<qint64>(0, n);
+        m_windowBytes += std::max<qint64>(0, n);
+        if (m_errorBytes > kMaxErrorBody) {
+            abortReply();
+            judgeStatus(status, u"HTTP %1, error page cut at %2 bytes"_s.arg(status).arg(kMaxErrorBody));
+        }
         return;
     }
     while (m_reply && m_reply->bytesAvailable() > 0) {
@@ -181,6 +278,7 @@ void HttpSource::onReadyRead()
             // Read one byte more than the object may still take, to notice endless data.
             const qint64 want = std::min<qint64>({m_reply->bytesAvailable(), kReadChunk, m_writer->remaining() + 1});
             const QByteArray chunk = m_reply->read(want);
+            m_windowBytes += chunk.size();
             if (chunk.size() > m_writer->remaining()) {
                 fail(SourceFailure::Kind::Rejected,
                      u"the server sends more than the %1 bytes the manifest declares; cut there"_s.arg(m_writer->object().size),
@@ -194,6 +292,7 @@ void HttpSource::onReadyRead()
             Q_EMIT bytesReceived(chunk.size());
         } else {
             const QByteArray chunk = m_reply->read(std::min<qint64>(m_reply->bytesAvailable(), m_limit + 1 - m_buffer.size()));
+            m_windowBytes += chunk.size();
             m_buffer += chunk;
             if (m_buffer.size() > m_limit) {
                 fail(SourceFailure::Kind::Rejected, u"larger than the %1 bytes allowed"_s.arg(m_limit));
@@ -212,6 +311,8 @@ void HttpSource::onFinished()
     if (!reply)
         return; // judged while reading
     m_reply = nullptr;
+    m_deadlineTimer->stop();
+    m_rateTimer->stop();
     disconnect(reply, nullptr, this, nullptr);
     reply->deleteLater();
 
@@ -244,18 +345,28 @@ void HttpSource::onFinished()
             return;
         }
     }
+    QString reason = status != 0 ? u"HTTP %1"_s.arg(status) : reply->errorString();
+    if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError)
+        reason = u"no data for %1 ms (timeout)"_s.arg(m_options.transferTimeoutMs);
+    judgeStatus(status, reason);
+}
+
+void HttpSource::judgeStatus(int status, const QString &reason)
+{
     if (status == 404 || status == 410) {
         fail(SourceFailure::Kind::Unavailable, u"not found on the server (HTTP %1)"_s.arg(status),
              u"the pack is not (completely) published there"_s);
+        return;
+    }
+    if (status >= 300 && status < 400) {
+        fail(SourceFailure::Kind::Unavailable, u"HTTP %1, a redirect that was not followed"_s.arg(status),
+             u"give the address it leads to as the source"_s);
         return;
     }
     if (status >= 400 && status < 500 && status != 408 && status != 429) {
         fail(SourceFailure::Kind::Unavailable, u"refused by the server (HTTP %1)"_s.arg(status));
         return;
     }
-    QString reason = status != 0 ? u"HTTP %1"_s.arg(status) : reply->errorString();
-    if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError)
-        reason = u"no data for %1 ms (timeout)"_s.arg(m_options.transferTimeoutMs);
     retryOrFail(reason);
 }
 

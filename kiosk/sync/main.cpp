@@ -2,6 +2,8 @@
 //
 //   passerelle-sync --store DIR --source URL|DIR [--source ...] --key FILE.pub [--key ...]
 //                   [--once] [--activate] [--usb-parent DIR] [--config FILE.json]
+//                   [--timeout-ms MS] [--deadline-s S] [--min-rate BYTES --rate-window-s S]
+//                   [--https-only] [--redirect-host HOST[:PORT] ...] [--pack-id ID]
 //   passerelle-sync --store DIR --check
 //
 // --once does one check and exits (0: up to date or staged, 1: rejected or failed);
@@ -17,6 +19,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
+
+#include <type_traits>
 
 using namespace passerelle;
 using namespace passerelle::sync;
@@ -74,8 +78,18 @@ int main(int argc, char **argv)
     const QCommandLineOption attemptsOption(u"attempts"_s, u"Attempts per request."_s, u"n"_s);
     const QCommandLineOption retryOption(u"retry-delay-ms"_s, u"First retry delay."_s, u"ms"_s);
     const QCommandLineOption reserveOption(u"reserve-mb"_s, u"Disk space to leave free."_s, u"mb"_s);
+    const QCommandLineOption deadlineOption(u"deadline-s"_s,
+        u"Every HTTP request ends within this (an object also gets its size at the minimum rate); default 120."_s, u"s"_s);
+    const QCommandLineOption minRateOption(u"min-rate"_s,
+        u"Slower transfers are abandoned, in bytes/s averaged over the rate window; 0: none; default 2048."_s, u"bytes"_s);
+    const QCommandLineOption windowOption(u"rate-window-s"_s, u"The window of --min-rate; default 30."_s, u"s"_s);
+    const QCommandLineOption httpsOnlyOption(u"https-only"_s, u"Refuse http:// sources and redirects to http."_s);
+    const QCommandLineOption redirectOption(u"redirect-host"_s,
+        u"A host (host or host:port) sources may redirect to; repeat for several."_s, u"host"_s);
+    const QCommandLineOption packIdOption(u"pack-id"_s, u"Accept only this pack id."_s, u"id"_s);
     parser.addOptions({storeOption, sourceOption, keyOption, configOption, usbOption, onceOption, activateOption,
-                       checkOption, timeoutOption, attemptsOption, retryOption, reserveOption});
+                       checkOption, timeoutOption, attemptsOption, retryOption, reserveOption, deadlineOption,
+                       minRateOption, windowOption, httpsOnlyOption, redirectOption, packIdOption});
     parser.process(app);
     QTextStream err(stderr);
     QTextStream out(stdout);
@@ -119,6 +133,30 @@ int main(int argc, char **argv)
         config.retryBaseDelayMs = parser.value(retryOption).toInt();
     if (parser.isSet(reserveOption))
         config.freeSpaceReserveBytes = parser.value(reserveOption).toLongLong() * 1024 * 1024;
+    // Whole numbers in a range, or the option's name, the value and the range.
+    auto number = [&](const QCommandLineOption &option, qint64 min, qint64 max, auto *out) {
+        if (!parser.isSet(option))
+            return true;
+        bool ok = false;
+        const qint64 n = parser.value(option).toLongLong(&ok);
+        if (!ok || n < min || n > max) {
+            err << "passerelle-sync: --" << option.names().constFirst() << " " << parser.value(option)
+                << ": give a whole number from " << min << " to " << max << '\n';
+            return false;
+        }
+        *out = static_cast<std::remove_pointer_t<decltype(out)>>(n);
+        return true;
+    };
+    if (!number(deadlineOption, 1, 86400, &config.requestDeadlineSeconds)
+        || !number(minRateOption, 0, 1000000000, &config.minBytesPerSecond)
+        || !number(windowOption, 1, 3600, &config.rateWindowSeconds))
+        return 2;
+    if (parser.isSet(httpsOnlyOption))
+        config.httpsOnly = true;
+    if (parser.isSet(redirectOption))
+        config.redirectHosts = parser.values(redirectOption);
+    if (parser.isSet(packIdOption))
+        config.packId = parser.value(packIdOption);
     config.activateImmediately = parser.isSet(activateOption);
     if (config.sources.isEmpty() && config.usbMountParents.isEmpty()) {
         err << "passerelle-sync: no source: give --source URL|DIR or --usb-parent DIR\n";

@@ -3,8 +3,12 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QLocale>
 #include <QSet>
 #include <QUrl>
+
+#include <cmath>
+#include <type_traits>
 
 namespace passerelle::sync {
 
@@ -23,6 +27,17 @@ QString SyncConfig::statusFilePath() const
     return statusFile.isEmpty() ? QDir(storeRoot).filePath(u"status.json"_s) : statusFile;
 }
 
+QString SyncConfig::plainHttpSource() const
+{
+    if (!httpsOnly)
+        return {};
+    for (const QString &s : sources) {
+        if (s.startsWith(u"http://"_s, Qt::CaseInsensitive))
+            return s;
+    }
+    return {};
+}
+
 Result<SyncConfig> SyncConfig::fromJson(const QJsonObject &json, const QString &origin)
 {
     auto fail = [&](const QString &message) {
@@ -31,7 +46,9 @@ Result<SyncConfig> SyncConfig::fromJson(const QJsonObject &json, const QString &
     static const QSet<QString> known{u"store"_s, u"sources"_s, u"usb_mount_parents"_s, u"usb_pack_folder"_s, u"keys"_s,
                                      u"pack"_s, u"check_interval_s"_s, u"check_jitter_s"_s, u"timeout_ms"_s,
                                      u"attempts"_s, u"retry_delay_ms"_s, u"retry_max_delay_ms"_s,
-                                     u"free_space_reserve_mb"_s, u"status_file"_s};
+                                     u"free_space_reserve_mb"_s, u"status_file"_s, u"request_deadline_s"_s,
+                                     u"min_rate_bytes_per_s"_s, u"rate_window_s"_s, u"https_only"_s,
+                                     u"redirect_hosts"_s};
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         if (!known.contains(it.key()))
             return fail(u"unknown setting \"%1\""_s.arg(it.key()));
@@ -50,14 +67,19 @@ Result<SyncConfig> SyncConfig::fromJson(const QJsonObject &json, const QString &
         }
         return true;
     };
-    auto integer = [&](const QString &key, int min, int max, int *out) {
+    // The range is checked on the double, before any conversion (1e300 does not fit an int).
+    auto integer = [&](const QString &key, qint64 min, qint64 max, auto *out) -> std::optional<Problem> {
         if (!json.contains(key))
-            return true;
-        const double d = json.value(key).toDouble(-1);
-        if (d != double(int(d)) || d < min || d > max)
-            return false;
-        *out = int(d);
-        return true;
+            return std::nullopt;
+        const QJsonValue v = json.value(key);
+        const QString range = u"a whole number from %1 to %2"_s.arg(min).arg(max);
+        if (!v.isDouble())
+            return fail(u"\"%1\" must be %2"_s.arg(key, range));
+        const double d = v.toDouble();
+        if (!(d >= double(min) && d <= double(max)) || d != std::floor(d))
+            return fail(u"\"%1\" is %2; it must be %3"_s.arg(key, QString::number(d, 'g', QLocale::FloatingPointShortest), range));
+        *out = static_cast<std::remove_pointer_t<decltype(out)>>(d);
+        return std::nullopt;
     };
     if (json.contains(u"store"_s))
         c.storeRoot = json.value(u"store"_s).toString();
@@ -98,15 +120,29 @@ Result<SyncConfig> SyncConfig::fromJson(const QJsonObject &json, const QString &
         return fail(u"no trusted key: list at least one in \"keys\""_s);
     c.packId = json.value(u"pack"_s).toString();
     int reserveMb = int(c.freeSpaceReserveBytes / (1024 * 1024));
-    if (!integer(u"check_interval_s"_s, 10, 7 * 86400, &c.checkIntervalSeconds)
-        || !integer(u"check_jitter_s"_s, 0, 86400, &c.checkJitterSeconds)
-        || !integer(u"timeout_ms"_s, 100, 600000, &c.transferTimeoutMs)
-        || !integer(u"attempts"_s, 1, 100, &c.maxAttempts)
-        || !integer(u"retry_delay_ms"_s, 0, 600000, &c.retryBaseDelayMs)
-        || !integer(u"retry_max_delay_ms"_s, 0, 3600000, &c.retryMaxDelayMs)
-        || !integer(u"free_space_reserve_mb"_s, 0, 1000000, &reserveMb))
-        return fail(u"a number is missing its unit's range or is not a whole number"_s);
+    for (std::optional<Problem> problem :
+         {integer(u"check_interval_s"_s, 10, 7 * 86400, &c.checkIntervalSeconds),
+          integer(u"check_jitter_s"_s, 0, 86400, &c.checkJitterSeconds),
+          integer(u"timeout_ms"_s, 100, 600000, &c.transferTimeoutMs), integer(u"attempts"_s, 1, 100, &c.maxAttempts),
+          integer(u"retry_delay_ms"_s, 0, 600000, &c.retryBaseDelayMs),
+          integer(u"retry_max_delay_ms"_s, 0, 3600000, &c.retryMaxDelayMs),
+          integer(u"free_space_reserve_mb"_s, 0, 1000000, &reserveMb),
+          integer(u"request_deadline_s"_s, 5, 86400, &c.requestDeadlineSeconds),
+          integer(u"min_rate_bytes_per_s"_s, 0, 1000000000, &c.minBytesPerSecond),
+          integer(u"rate_window_s"_s, 1, 3600, &c.rateWindowSeconds)}) {
+        if (problem)
+            return *problem;
+    }
     c.freeSpaceReserveBytes = qint64(reserveMb) * 1024 * 1024;
+    if (json.contains(u"https_only"_s)) {
+        if (!json.value(u"https_only"_s).isBool())
+            return fail(u"\"https_only\" must be true or false"_s);
+        c.httpsOnly = json.value(u"https_only"_s).toBool();
+    }
+    if (!c.plainHttpSource().isEmpty())
+        return fail(u"source \"%1\" is plain http, and \"https_only\" is set"_s.arg(c.plainHttpSource()));
+    if (!strings(u"redirect_hosts"_s, &c.redirectHosts))
+        return fail(u"\"redirect_hosts\" must be a list of host names (host or host:port)"_s);
     if (json.contains(u"status_file"_s))
         c.statusFile = json.value(u"status_file"_s).toString();
     return c;

@@ -22,7 +22,10 @@ struct SyncConfig
     QString usbPackFolder = QStringLiteral("passerelle");
     /** Trusted signing keys; several during a key rotation. */
     QList<MinisignPublicKey> trustedKeys;
-    /** If set, only this pack id is accepted (otherwise: the id of the active pack, if any). */
+    /**
+     * If set, only this pack id is accepted (otherwise: the id of the active pack, or the
+     * one pack id the store's version floor knows).
+     */
     QString packId;
     /** This kiosk's version, compared with a manifest's min_kiosk. */
     QString kioskVersion;
@@ -34,6 +37,19 @@ struct SyncConfig
     int maxAttempts = 5;
     int retryBaseDelayMs = 1000;
     int retryMaxDelayMs = 60000;
+    /**
+     * Bounds of every HTTP request (see HttpSource::Options): an overall deadline (an
+     * object also gets the time its size needs at the minimum rate) and a minimum rate
+     * averaged over a window. The defaults pass a poor 3G link (UMTS in bad coverage
+     * still gives 8 kB/s or more) and stop a server that trickles.
+     */
+    int requestDeadlineSeconds = 120;
+    qint64 minBytesPerSecond = 2048;
+    int rateWindowSeconds = 30;
+    /** Refuse http:// sources and redirects to http. */
+    bool httpsOnly = false;
+    /** Hosts ("host" or "host:port") an HTTP source may redirect to besides its own. */
+    QStringList redirectHosts;
     /** Disk space left free after a sync; a sync that would eat into it is not started. */
     qint64 freeSpaceReserveBytes = 64LL * 1024 * 1024;
     /** Where the status file goes; empty: <storeRoot>/status.json. */
@@ -50,11 +66,15 @@ struct SyncConfig
      *  "usb_pack_folder": NAME, "keys": [FILE.pub | base64 key...], "pack": ID,
      *  "check_interval_s": N, "check_jitter_s": N, "timeout_ms": N, "attempts": N,
      *  "retry_delay_ms": N, "retry_max_delay_ms": N, "free_space_reserve_mb": N,
-     *  "status_file": FILE}. Unknown keys are errors.
+     *  "request_deadline_s": N, "min_rate_bytes_per_s": N, "rate_window_s": N,
+     *  "https_only": BOOL, "redirect_hosts": [HOST[:PORT]...], "status_file": FILE}.
+     * Unknown keys are errors; a number out of range names the key, the value and the range.
      */
     static Result<SyncConfig> fromJson(const QJsonObject &json, const QString &origin);
 
     [[nodiscard]] QString statusFilePath() const;
+    /** A source that https_only refuses, if any (for an error naming it). */
+    [[nodiscard]] QString plainHttpSource() const;
 };
 
 } // namespace passerelle::sync

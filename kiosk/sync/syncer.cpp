@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <limits>
+
 namespace passerelle::sync {
 
 using namespace Qt::StringLiterals;
@@ -51,16 +53,26 @@ Result<std::unique_ptr<Syncer>> Syncer::create(const SyncConfig &config, std::sh
 {
     if (config.trustedKeys.isEmpty())
         return Problem{{}, 0, u"sync: no trusted key configured"_s, u"list the editors' public keys"_s};
+    if (const QString plain = config.plainHttpSource(); !plain.isEmpty())
+        return Problem{{}, 0, u"sync: source %1 is plain http, and https_only is set"_s.arg(plain),
+                       u"give the source as an https:// address"_s};
     Result<std::unique_ptr<PackStore>> store = PackStore::open(config.storeRoot);
     if (!store)
         return store.problem();
+    Result<VersionFloor> floor = VersionFloor::load(config.storeRoot);
+    if (!floor)
+        return floor.problem();
     if (!clock)
         clock = std::make_shared<SystemClock>();
-    return std::unique_ptr<Syncer>(new Syncer(config, std::move(store.value()), std::move(clock)));
+    return std::unique_ptr<Syncer>(new Syncer(config, std::move(store.value()), std::move(floor.value()), std::move(clock)));
 }
 
-Syncer::Syncer(SyncConfig config, std::unique_ptr<PackStore> store, std::shared_ptr<const Clock> clock)
-    : m_config(std::move(config)), m_store(std::move(store)), m_clock(std::move(clock)), m_timer(new QTimer(this))
+Syncer::Syncer(SyncConfig config, std::unique_ptr<PackStore> store, VersionFloor floor, std::shared_ptr<const Clock> clock)
+    : m_config(std::move(config)),
+      m_store(std::move(store)),
+      m_floor(std::move(floor)),
+      m_clock(std::move(clock)),
+      m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &Syncer::syncNow);
@@ -69,6 +81,11 @@ Syncer::Syncer(SyncConfig config, std::unique_ptr<PackStore> store, std::shared_
     http.maxAttempts = m_config.maxAttempts;
     http.retryBaseDelayMs = m_config.retryBaseDelayMs;
     http.retryMaxDelayMs = m_config.retryMaxDelayMs;
+    http.requestDeadlineMs = int(std::min<qint64>(qint64(m_config.requestDeadlineSeconds) * 1000, std::numeric_limits<int>::max()));
+    http.minBytesPerSecond = m_config.minBytesPerSecond;
+    http.rateWindowMs = m_config.rateWindowSeconds * 1000;
+    http.httpsOnly = m_config.httpsOnly;
+    http.redirectHosts = m_config.redirectHosts;
     for (const QString &s : std::as_const(m_config.sources)) {
         PackSource *source = s.startsWith(u"http://"_s) || s.startsWith(u"https://"_s)
             ? static_cast<PackSource *>(new HttpSource(QUrl(s), http, this))
@@ -79,6 +96,13 @@ Syncer::Syncer(SyncConfig config, std::unique_ptr<PackStore> store, std::shared_
     if (Result<SyncStatus> previous = SyncStatus::read(m_config.statusFilePath()))
         m_status = previous.value();
     m_status.kioskVersion = m_config.kioskVersion;
+    // A store from before the floor existed, or a switch cut before the floor was written.
+    for (qint64 version : {m_store->previousVersion(), m_store->activeVersion(), m_store->stagedVersion()}) {
+        if (version > 0) {
+            if (Result<PackManifest> m = m_store->manifest(version))
+                raiseFloor(m->packId, version);
+        }
+    }
     refreshStatus();
     if (m_store->stagedVersion() > 0)
         m_state = State::ReadyToSwitch;
@@ -154,10 +178,9 @@ void Syncer::scheduleNextCheck()
 void Syncer::syncNow()
 {
     if (isBusy()) {
-        m_again = true;
-        return;
+        qCInfo(lcSync) << "a check is under way: abandoned for a new one, USB sticks first";
+        abandonCheck();
     }
-    m_again = false;
     m_check = std::make_unique<Check>();
     if (m_mountWatcher) {
         m_mountWatcher->rescan();
@@ -173,6 +196,27 @@ void Syncer::syncNow()
                              << m_store->activeVersion();
     setState(State::Checking);
     nextSource();
+}
+
+void Syncer::abandonCheck()
+{
+    std::unique_ptr<Check> check = std::move(m_check);
+    for (const QPointer<PackSource> &s : std::as_const(check->sources)) {
+        if (s)
+            s->cancel(); // no callback comes after cancel()
+    }
+    disconnect(check->progressConnection);
+    check->writer.reset(); // removes its temporary file; committed objects stay
+    for (PackSource *s : std::as_const(check->temporary))
+        s->deleteLater();
+    setState(m_store->stagedVersion() > 0 ? State::ReadyToSwitch : State::Idle);
+}
+
+void Syncer::raiseFloor(const QString &packId, qint64 version)
+{
+    if (std::optional<Problem> problem = m_floor.raise(packId, version))
+        qCWarning(lcSync).noquote() << "the version floor was not raised to" << packId << version << ":"
+                                    << problem->toString();
 }
 
 void Syncer::nextSource()
@@ -228,10 +272,13 @@ void Syncer::onManifest(PackSource *source, const ManifestFetch &fetch)
     }
     const PackManifest &m = verified->manifest;
     const QString origin = (source->name().endsWith(u'/') ? source->name() : source->name() + u'/') + u"manifest.json"_s;
+    // A manifest refused for good is not marked handled: its ETag must never turn the next
+    // checks into "unchanged", so the refusal is seen, and reported, every time.
     auto reject = [&](const QString &message, bool final) {
-        record(Outcome::Rejected, Problem{origin, 0, message, {}}.toString(), source);
+        const QString reason = Problem{origin, 0, message, {}}.toString();
+        record(Outcome::Rejected, reason, source);
         if (final)
-            source->manifestHandled(); // the same manifest will be refused the same way
+            m_check->refusal = reason;
         nextSource();
     };
 
@@ -242,6 +289,8 @@ void Syncer::onManifest(PackSource *source, const ManifestFetch &fetch)
         if (Result<PackManifest> current = m_store->manifest(active))
             expectedId = current->packId;
     }
+    if (expectedId.isEmpty() && m_floor.packIds().size() == 1)
+        expectedId = m_floor.packIds().constFirst(); // `current` lost: the pack this store had
     if (!expectedId.isEmpty() && m.packId != expectedId)
         return reject(u"pack \"%1\" is not this kiosk's pack \"%2\""_s.arg(m.packId, expectedId), true);
     if (m.version < active)
@@ -260,6 +309,13 @@ void Syncer::onManifest(PackSource *source, const ManifestFetch &fetch)
         source->manifestHandled();
         return nextSource();
     }
+    // After the active and staged ones: a pack staged then rolled back at the switch may
+    // have raised the floor above the active version, which stays welcome.
+    if (const qint64 floor = m_floor.floor(m.packId); m.version < floor)
+        return reject(u"version %1 is older than version %2, the newest this kiosk accepted (rollback refused)"_s
+                          .arg(m.version)
+                          .arg(floor),
+                      true);
     if (compareVersions(m.minKioskVersion, m_config.kioskVersion) > 0)
         return reject(u"version %1 needs kiosk %2 or later, this kiosk is %3"_s.arg(m.version).arg(m.minKioskVersion,
                                                                                                    m_config.kioskVersion),
@@ -368,6 +424,7 @@ void Syncer::stagePack()
         return nextSource();
     }
     source->manifestHandled();
+    raiseFloor(m.packId, m.version);
     record(Outcome::Staged, u"version %1 signed by key %2"_s.arg(m.version).arg(check.verified.signedBy.idText()), source);
     Q_EMIT packStaged(m.version);
     nextSource(); // finishes: a staged pack ends the check
@@ -379,6 +436,16 @@ void Syncer::finishCheck()
     for (PackSource *s : std::as_const(check->temporary))
         s->deleteLater();
     m_status.lastCheck = m_clock->nowUtc();
+    // A refusal for good stays reported until a newer pack is accepted, whatever the
+    // later checks find (a server back on the active version, a 304).
+    if (check->outcome == Outcome::Staged)
+        m_status.refusal.clear();
+    else if (!check->refusal.isEmpty())
+        m_status.refusal = check->refusal;
+    if (check->outcome == Outcome::UpToDate && !m_status.refusal.isEmpty()) {
+        check->outcome = Outcome::Rejected;
+        check->reason = m_status.refusal;
+    }
     m_status.result = outcomeName(check->outcome);
     m_status.source = check->source;
     const bool failed = check->outcome == Outcome::Rejected || check->outcome == Outcome::Failed;
@@ -396,8 +463,6 @@ void Syncer::finishCheck()
         collectGarbageIfIdle();
     Q_EMIT checkFinished(check->outcome);
     scheduleNextCheck();
-    if (m_again)
-        QTimer::singleShot(0, this, &Syncer::syncNow);
 }
 
 Result<std::shared_ptr<Pack>> Syncer::activateStaged()
@@ -409,6 +474,9 @@ Result<std::shared_ptr<Pack>> Syncer::activateStaged()
     if (pack) {
         m_status.result = u"activated"_s;
         m_status.lastError.clear();
+        m_status.refusal.clear();
+        if (Result<PackManifest> m = m_store->manifest(staged))
+            raiseFloor(m->packId, staged);
         m_gcPending = true;
         collectGarbageIfIdle();
         refreshStatus();

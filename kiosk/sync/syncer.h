@@ -6,6 +6,7 @@
 #include "packstore.h"
 #include "syncconfig.h"
 #include "syncstatus.h"
+#include "versionfloor.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -105,7 +106,11 @@ public Q_SLOTS:
     /** Starts periodic checks (interval + jitter) and watching for USB sticks. */
     void start();
     void stop();
-    /** Checks now (staff's "sync now", a stick plugged in); queued if a check is under way. */
+    /**
+     * Checks now (staff's "sync now", a stick plugged in). A check under way is abandoned
+     * (its request cancelled, objects already stored kept) and a new one starts at once,
+     * USB sticks first: a slow server never holds back a stick or the staff.
+     */
     void syncNow();
     /** For QML: activateStaged(), true on success. */
     bool activate();
@@ -123,7 +128,7 @@ Q_SIGNALS:
     void progress(qint64 bytesReceived, qint64 bytesTotal);
 
 private:
-    Syncer(SyncConfig config, std::unique_ptr<PackStore> store, std::shared_ptr<const Clock> clock);
+    Syncer(SyncConfig config, std::unique_ptr<PackStore> store, VersionFloor floor, std::shared_ptr<const Clock> clock);
 
     void setState(State state);
     void nextSource();
@@ -133,7 +138,9 @@ private:
     void stagePack();
     void record(Outcome outcome, const QString &reason, PackSource *source);
     void sourceDone(PackSource *source);
+    void abandonCheck();
     void finishCheck();
+    void raiseFloor(const QString &packId, qint64 version);
     void scheduleNextCheck();
     void refreshStatus();
     void collectGarbageIfIdle();
@@ -141,6 +148,7 @@ private:
 
     SyncConfig m_config;
     std::unique_ptr<PackStore> m_store;
+    VersionFloor m_floor;
     std::shared_ptr<const Clock> m_clock;
     QList<PackSource *> m_configuredSources;
     MountWatcher *m_mountWatcher = nullptr;
@@ -148,7 +156,6 @@ private:
     State m_state = State::Idle;
     SyncStatus m_status;
     bool m_running = false;
-    bool m_again = false;
     bool m_gcPending = false;
 
     // The check under way.
@@ -160,6 +167,8 @@ private:
         Outcome outcome = Outcome::UpToDate;
         QString reason;
         QString source;
+        /** A manifest refused for good in this check (see SyncStatus::refusal). */
+        QString refusal;
         bool anyFetched = false;
         // The pack being fetched.
         PackSource *fetchingFrom = nullptr;

@@ -34,7 +34,8 @@ QJsonObject SyncStatus::toJson() const
                        {u"active_expired"_s, activeExpired},
                        {u"previous_version"_s, double(previousVersion)},
                        {u"staged_version"_s, double(stagedVersion)},
-                       {u"kiosk_version"_s, kioskVersion}};
+                       {u"kiosk_version"_s, kioskVersion},
+                       {u"refusal"_s, refusal}};
 }
 
 SyncStatus SyncStatus::fromJson(const QJsonObject &json)
@@ -51,6 +52,7 @@ SyncStatus SyncStatus::fromJson(const QJsonObject &json)
     s.previousVersion = qint64(json.value(u"previous_version"_s).toDouble());
     s.stagedVersion = qint64(json.value(u"staged_version"_s).toDouble());
     s.kioskVersion = json.value(u"kiosk_version"_s).toString();
+    s.refusal = json.value(u"refusal"_s).toString();
     return s;
 }
 

@@ -17,7 +17,8 @@ namespace passerelle::sync {
  *   {"last_check": "2026-03-01T10:00:00Z", "result": "rejected",
  *    "last_error": "…/manifest.json.minisig: error: signed with key …", "source": URL|DIR,
  *    "active_version": 12, "active_created": …, "active_expires": …, "active_expired": false,
- *    "previous_version": 11, "staged_version": 0, "kiosk_version": "0.1.0"}
+ *    "previous_version": 11, "staged_version": 0, "kiosk_version": "0.1.0",
+ *    "refusal": "" or why a pack was refused for good, until a newer pack is accepted}
  */
 struct SyncStatus
 {
@@ -26,6 +27,11 @@ struct SyncStatus
     QDateTime lastCheck;
     QString lastError;
     QString source;
+    /**
+     * A pack refused for good (rollback, another pack id, a newer kiosk or schema):
+     * reported as the result of every check until a newer pack is accepted.
+     */
+    QString refusal;
     qint64 activeVersion = 0;
     QDateTime activeCreated;
     QDateTime activeExpires;

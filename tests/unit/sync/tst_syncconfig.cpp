@@ -61,6 +61,59 @@ private Q_SLOTS:
         QFETCH(QByteArray, json);
         QVERIFY(!SyncConfig::fromJson(parse(json), u"kiosk.json"_s).ok());
     }
+
+    void numberOutOfRange_data()
+    {
+        // The message names the key, the value and the range (issue 15); 1e300 is checked as
+        // a double, never converted to int first.
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("interval too short") << "{\"keys\": [\"KEY\"], \"check_interval_s\": 5}"_ba
+                                            << u"\"check_interval_s\" is 5; it must be a whole number from 10 to 604800"_s;
+        QTest::newRow("1e300") << "{\"keys\": [\"KEY\"], \"attempts\": 1e300}"_ba
+                               << u"\"attempts\" is 1e+300; it must be a whole number from 1 to 100"_s;
+        QTest::newRow("-1e300") << "{\"keys\": [\"KEY\"], \"timeout_ms\": -1e300}"_ba
+                                << u"\"timeout_ms\" is -1e+300; it must be a whole number from 100 to 600000"_s;
+        QTest::newRow("fractional") << "{\"keys\": [\"KEY\"], \"attempts\": 2.5}"_ba
+                                    << u"\"attempts\" is 2.5; it must be a whole number from 1 to 100"_s;
+        QTest::newRow("a string") << "{\"keys\": [\"KEY\"], \"rate_window_s\": \"30\"}"_ba
+                                  << u"\"rate_window_s\" must be a whole number from 1 to 3600"_s;
+        QTest::newRow("deadline") << "{\"keys\": [\"KEY\"], \"request_deadline_s\": 1}"_ba
+                                  << u"\"request_deadline_s\" is 1; it must be a whole number from 5 to 86400"_s;
+        QTest::newRow("https_only with an http source")
+            << "{\"keys\": [\"KEY\"], \"https_only\": true, \"sources\": [\"http://x.be/\"]}"_ba
+            << u"source \"http://x.be/\" is plain http, and \"https_only\" is set"_s;
+    }
+
+    void numberOutOfRange()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        Result<SyncConfig> c = SyncConfig::fromJson(parse(json), u"kiosk.json"_s);
+        QVERIFY(!c.ok());
+        QCOMPARE(c.problem().message, u"sync: "_s + message);
+        QCOMPARE(c.problem().file, u"kiosk.json"_s);
+    }
+
+    void bounds()
+    {
+        Result<SyncConfig> c = SyncConfig::fromJson(parse("{\"keys\": [\"KEY\"], \"request_deadline_s\": 60, "
+                                                          "\"min_rate_bytes_per_s\": 0, \"rate_window_s\": 10, "
+                                                          "\"https_only\": true, \"redirect_hosts\": [\"cdn.example.be\"]}"),
+                                                    u"kiosk.json"_s);
+        QVERIFY2(c.ok(), qPrintable(c.problem().toString()));
+        QCOMPARE(c->requestDeadlineSeconds, 60);
+        QCOMPARE(c->minBytesPerSecond, 0);
+        QCOMPARE(c->rateWindowSeconds, 10);
+        QVERIFY(c->httpsOnly);
+        QCOMPARE(c->redirectHosts, QStringList{u"cdn.example.be"_s});
+        // The defaults: see SyncConfig (a poor 3G link passes them).
+        Result<SyncConfig> d = SyncConfig::fromJson(parse("{\"keys\": [\"KEY\"]}"), u"kiosk.json"_s);
+        QCOMPARE(d->requestDeadlineSeconds, 120);
+        QCOMPARE(d->minBytesPerSecond, 2048);
+        QCOMPARE(d->rateWindowSeconds, 30);
+        QVERIFY(!d->httpsOnly);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncConfig)

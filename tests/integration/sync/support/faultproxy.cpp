@@ -50,6 +50,27 @@ public:
         m_client->disconnectFromHost();
     }
 
+    /** The "HTTP/1.1 500 then one byte a second" server of issue 15. */
+    void trickle(int intervalMs)
+    {
+        m_client->write("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nContent-Length: 1000000\r\n"
+                        "Connection: close\r\n\r\n");
+        auto *timer = new QTimer(this);
+        connect(timer, &QTimer::timeout, this, [this] {
+            if (m_client && m_client->state() == QAbstractSocket::ConnectedState) {
+                m_client->write("x");
+                *m_bodyBytes += 1;
+            }
+        });
+        timer->start(intervalMs);
+    }
+
+    void redirect(const QByteArray &location)
+    {
+        m_client->write("HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        m_client->disconnectFromHost();
+    }
+
     void endless()
     {
         m_client->write("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n");
@@ -182,6 +203,12 @@ void FaultProxy::onConnection()
                 break;
             case Fault::Endless:
                 relay->endless();
+                break;
+            case Fault::Trickle500:
+                relay->trickle(int(offset));
+                break;
+            case Fault::Redirect:
+                relay->redirect(m_locations.value(offset));
                 break;
             default:
                 relay->forward(forwarded, m_upstreamHost, m_upstreamPort);

@@ -12,7 +12,7 @@ namespace passerelle::synctest {
 /**
  * A small HTTP proxy for tests that sits between a source and nginx and misbehaves on
  * purpose: it cuts a connection, stalls, flips a bit, sends endless data or answers
- * 404/500 for requests whose path ends with a given text, for the first N of them.
+ * 404/500, trickles an error page or redirects, for requests whose path ends with a given text, for the first N of them.
  * One request per connection (it asks upstream for "Connection: close").
  */
 class FaultProxy : public QObject
@@ -28,6 +28,8 @@ public:
         WrongLength,///< announce `offset` more bytes than the file has, then close
         Status404,
         Status500,
+        Trickle500, ///< answer 500 with a long body, then one body byte every `offset` ms
+        Redirect,   ///< answer 302 with the Location given to addRedirect()
     };
     struct Rule
     {
@@ -50,7 +52,17 @@ public:
     [[nodiscard]] QString baseUrl() const;
 
     void addRule(const Rule &rule) { m_rules.append(rule); }
-    void clearRules() { m_rules.clear(); }
+    /** Answers requests whose path ends with pathEndsWith with a 302 to location. */
+    void addRedirect(const QString &pathEndsWith, const QByteArray &location)
+    {
+        m_rules.append({pathEndsWith, Fault::Redirect, m_locations.size(), -1});
+        m_locations.append(location);
+    }
+    void clearRules()
+    {
+        m_rules.clear();
+        m_locations.clear();
+    }
     [[nodiscard]] QList<Request> requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
     /** Body bytes sent to clients. */
@@ -64,6 +76,7 @@ private:
     QHostAddress m_upstreamHost;
     quint16 m_upstreamPort;
     QList<Rule> m_rules;
+    QList<QByteArray> m_locations; // of redirects, by their rule's offset
     QList<Request> m_requests;
     qint64 m_bodyBytes = 0;
 };
