@@ -47,6 +47,29 @@ Reason parseInt(const QString &value, int min, int max, int *out)
     return std::nullopt;
 }
 
+Reason parseInt64(const QString &value, qint64 min, qint64 max, qint64 *out)
+{
+    bool ok = false;
+    const qint64 n = QLocale::c().toLongLong(value, &ok);
+    if (!ok)
+        return u"\"%1\" is not a whole number"_s.arg(value);
+    if (n < min || n > max)
+        return u"%1 is outside %2..%3"_s.arg(value).arg(min).arg(max);
+    *out = n;
+    return std::nullopt;
+}
+
+Reason parseBool(const QString &value, bool *out)
+{
+    if (value == u"true"_s || value == u"yes"_s || value == u"1"_s)
+        *out = true;
+    else if (value == u"false"_s || value == u"no"_s || value == u"0"_s)
+        *out = false;
+    else
+        return u"\"%1\" is not true or false"_s.arg(value);
+    return std::nullopt;
+}
+
 Reason parseReal(const QString &value, double min, double max, double *out)
 {
     bool ok = false;
@@ -180,6 +203,42 @@ const QList<KeyRule> &rules()
                  if (Reason r = checkTrustedKey(k))
                      return r;
              c.trustedKeys = keys;
+             return std::nullopt;
+         }},
+        {u"sync"_s, u"pack_id"_s, [](KioskConfig &c, const QString &v) -> Reason {
+             static const QRegularExpression form(u"^[a-z0-9][a-z0-9._-]{0,63}$"_s);
+             if (!v.isEmpty() && !form.match(v).hasMatch())
+                 return u"\"%1\" is not a pack id (lower-case letters, digits, . _ -)"_s.arg(v);
+             c.syncPackId = v;
+             return std::nullopt;
+         }},
+        {u"sync"_s, u"usb_mount_parents"_s, [](KioskConfig &c, const QString &v) -> Reason {
+             const QStringList parents = splitList(v);
+             for (const QString &p : parents)
+                 if (Reason r = checkAbsolutePath(p))
+                     return r;
+             c.syncUsbMountParents = parents;
+             return std::nullopt;
+         }},
+        {u"sync"_s, u"request_deadline_seconds"_s, [](KioskConfig &c, const QString &v) -> Reason {
+             return parseInt(v, 5, 86400, &c.syncRequestDeadlineSeconds);
+         }},
+        {u"sync"_s, u"min_rate_bytes_per_second"_s, [](KioskConfig &c, const QString &v) -> Reason {
+             return parseInt64(v, 0, 1000000000, &c.syncMinBytesPerSecond);
+         }},
+        {u"sync"_s, u"rate_window_seconds"_s, [](KioskConfig &c, const QString &v) -> Reason {
+             return parseInt(v, 1, 3600, &c.syncRateWindowSeconds);
+         }},
+        {u"sync"_s, u"https_only"_s, [](KioskConfig &c, const QString &v) -> Reason {
+             return parseBool(v, &c.syncHttpsOnly);
+         }},
+        {u"sync"_s, u"redirect_hosts"_s, [](KioskConfig &c, const QString &v) -> Reason {
+             static const QRegularExpression form(u"^[A-Za-z0-9.-]+(:\\d{1,5})?$"_s);
+             const QStringList hosts = splitList(v);
+             for (const QString &h : hosts)
+                 if (!form.match(h).hasMatch())
+                     return u"\"%1\" is not a host name or host:port"_s.arg(h);
+             c.syncRedirectHosts = hosts;
              return std::nullopt;
          }},
         {u"staff"_s, u"pin_hash"_s, [](KioskConfig &c, const QString &v) -> Reason {
@@ -348,6 +407,17 @@ KioskConfig::Loaded KioskConfig::parse(const QByteArray &text, const QString &fi
                  .arg(c.syncIntervalSeconds),
              u"using interval_seconds"_s);
         c.syncJitterSeconds = c.syncIntervalSeconds;
+    }
+    if (c.syncHttpsOnly) {
+        QStringList kept;
+        for (const QString &s : std::as_const(c.syncSources)) {
+            if (s.startsWith(u"http://"_s))
+                warn(seenAt.value(u"sync/sources"_s), u"[sync] sources: %1 is plain http, and https_only is set"_s.arg(s),
+                     u"this source is not used; give it as https://"_s);
+            else
+                kept.append(s);
+        }
+        c.syncSources = kept;
     }
     return loaded;
 }

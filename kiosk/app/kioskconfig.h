@@ -45,6 +45,17 @@ struct KioskConfig
     int syncJitterSeconds = 600;
     /** minisign public keys: the base64 key line itself, or the absolute path of a .pub file. */
     QStringList trustedKeys;
+    /** Only this pack id is accepted; empty: the id of the pack the kiosk has. */
+    QString syncPackId;
+    /** Where USB sticks are mounted; a stick with a passerelle/ folder brings a pack. */
+    QStringList syncUsbMountParents = {QStringLiteral("/media"), QStringLiteral("/run/media")};
+    /** Bounds of every HTTP request (see sync::SyncConfig). */
+    int syncRequestDeadlineSeconds = 120;
+    qint64 syncMinBytesPerSecond = 2048;
+    int syncRateWindowSeconds = 30;
+    bool syncHttpsOnly = false;
+    /** Hosts (host or host:port) the sources may redirect to besides their own. */
+    QStringList syncRedirectHosts;
 
     // [staff]
     /** crypto_pwhash_str of the staff PIN (passerelle --hash-pin); empty: no staff screen. */

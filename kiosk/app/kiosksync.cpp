@@ -22,6 +22,13 @@ std::unique_ptr<KioskSync> KioskSync::start(const KioskConfig &config, Navigator
     sc.sources = config.syncSources;
     sc.checkIntervalSeconds = config.syncIntervalSeconds;
     sc.checkJitterSeconds = config.syncJitterSeconds;
+    sc.packId = config.syncPackId;
+    sc.usbMountParents = config.syncUsbMountParents;
+    sc.requestDeadlineSeconds = config.syncRequestDeadlineSeconds;
+    sc.minBytesPerSecond = config.syncMinBytesPerSecond;
+    sc.rateWindowSeconds = config.syncRateWindowSeconds;
+    sc.httpsOnly = config.syncHttpsOnly;
+    sc.redirectHosts = config.syncRedirectHosts;
     for (const QString &key : config.trustedKeys) {
         QFile file(key);
         const auto parsed = key.startsWith(u'/') && file.open(QIODevice::ReadOnly)
@@ -32,10 +39,17 @@ std::unique_ptr<KioskSync> KioskSync::start(const KioskConfig &config, Navigator
         else
             qCWarning(lcKioskSync).noquote() << "ignored trusted key:" << parsed.problem().toString();
     }
-    if (sc.sources.isEmpty() || sc.trustedKeys.isEmpty()) {
-        qCInfo(lcKioskSync) << "no sync: the configuration names no source or no trusted key";
+    // No source is "USB sticks only" (deploy/passerelle.conf): the Syncer still watches them.
+    if (sc.trustedKeys.isEmpty()) {
+        qCInfo(lcKioskSync) << "no sync: the configuration names no trusted key ([sync] trusted_keys)";
         return nullptr;
     }
+    if (sc.sources.isEmpty() && sc.usbMountParents.isEmpty()) {
+        qCInfo(lcKioskSync) << "no sync: the configuration names no source and no USB mount folder";
+        return nullptr;
+    }
+    if (sc.sources.isEmpty())
+        qCInfo(lcKioskSync).noquote() << "sync from USB sticks only, mounted in" << sc.usbMountParents.join(u", "_s);
     auto syncer = sync::Syncer::create(sc);
     if (!syncer) {
         qCWarning(lcKioskSync).noquote() << "no sync:" << syncer.problem().toString();

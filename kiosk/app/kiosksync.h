@@ -25,10 +25,15 @@ class KioskSync : public QObject
     Q_OBJECT
 
 public:
-    /** Null when the config names no source or no trusted key (the reason is logged). */
+    /**
+     * Null when the config names no trusted key, or neither a source nor a USB mount folder
+     * (the reason is logged). With no source, USB sticks are still watched.
+     */
     static std::unique_ptr<KioskSync> start(const KioskConfig &config, Navigator &navigator, StaffController *staff);
     ~KioskSync() override;
 
+    /** The syncer (for tests and the staff screen). */
+    [[nodiscard]] sync::Syncer &syncer() { return *m_syncer; }
     /** True once a new pack was switched to and the kiosk should start again on it. */
     [[nodiscard]] bool restartRequested() const { return m_restart; }
 

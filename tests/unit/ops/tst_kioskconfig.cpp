@@ -28,6 +28,13 @@ QString field(const KioskConfig &c, const QString &key)
     if (key == u"interval_seconds") return QString::number(c.syncIntervalSeconds);
     if (key == u"jitter_seconds") return QString::number(c.syncJitterSeconds);
     if (key == u"trusted_keys") return c.trustedKeys.join(u'|');
+    if (key == u"pack_id") return c.syncPackId;
+    if (key == u"usb_mount_parents") return c.syncUsbMountParents.join(u'|');
+    if (key == u"request_deadline_seconds") return QString::number(c.syncRequestDeadlineSeconds);
+    if (key == u"min_rate_bytes_per_second") return QString::number(c.syncMinBytesPerSecond);
+    if (key == u"rate_window_seconds") return QString::number(c.syncRateWindowSeconds);
+    if (key == u"https_only") return c.syncHttpsOnly ? u"true"_s : u"false"_s;
+    if (key == u"redirect_hosts") return c.syncRedirectHosts.join(u'|');
     if (key == u"pin_hash") return c.staffPinHash;
     if (key == u"export_folder") return c.exportFolder;
     if (key == u"base_url") return c.webBaseUrl;
@@ -70,6 +77,15 @@ private Q_SLOTS:
         QTest::newRow("interval") << "sync" << "interval_seconds" << "900" << "900" << "";
         QTest::newRow("jitter") << "sync" << "jitter_seconds" << "0" << "0" << "";
         QTest::newRow("key") << "sync" << "trusted_keys" << kKey << kKey << "";
+        QTest::newRow("pack id") << "sync" << "pack_id" << "namur-cpas" << "namur-cpas" << "";
+        QTest::newRow("usb parents") << "sync" << "usb_mount_parents" << "/media, /mnt/usb" << "/media|/mnt/usb" << "";
+        QTest::newRow("no usb") << "sync" << "usb_mount_parents" << "" << "" << "";
+        QTest::newRow("deadline") << "sync" << "request_deadline_seconds" << "300" << "300" << "";
+        QTest::newRow("min rate") << "sync" << "min_rate_bytes_per_second" << "0" << "0" << "";
+        QTest::newRow("rate window") << "sync" << "rate_window_seconds" << "60" << "60" << "";
+        QTest::newRow("https only") << "sync" << "https_only" << "true" << "true" << "";
+        QTest::newRow("redirect hosts") << "sync" << "redirect_hosts" << "cdn.example.org, mirror.example.org:8443"
+                                        << "cdn.example.org|mirror.example.org:8443" << "";
         QTest::newRow("pin hash") << "staff" << "pin_hash" << kHash << kHash << "";
         QTest::newRow("no pin") << "staff" << "pin_hash" << "" << "" << "";
         QTest::newRow("export") << "staff" << "export_folder" << "/media/usb0" << "/media/usb0" << "";
@@ -91,6 +107,11 @@ private Q_SLOTS:
         QTest::newRow("source ftp") << "sync" << "sources" << "ftp://example.org/" << "" << "not an http:// or https:// address";
         QTest::newRow("source relative") << "sync" << "sources" << "packs/namur" << "" << "not an http:// or https:// address";
         QTest::newRow("interval too short") << "sync" << "interval_seconds" << "5" << "3600" << "outside 60..604800";
+        QTest::newRow("pack id upper case") << "sync" << "pack_id" << "Namur" << "" << "\"Namur\" is not a pack id";
+        QTest::newRow("deadline too short") << "sync" << "request_deadline_seconds" << "1" << "120" << "outside 5..86400";
+        QTest::newRow("min rate huge") << "sync" << "min_rate_bytes_per_second" << "1e300" << "2048" << "not a whole number";
+        QTest::newRow("https only word") << "sync" << "https_only" << "maybe" << "false" << "not true or false";
+        QTest::newRow("redirect url") << "sync" << "redirect_hosts" << "https://cdn.example.org/" << "" << "not a host name";
         QTest::newRow("key short") << "sync" << "trusted_keys" << "RWQf6LRC" << "" << "not a minisign public key";
         QTest::newRow("key file missing") << "sync" << "trusted_keys" << "/nonexistent/key.pub" << "" << "cannot read the key file";
         QTest::newRow("pin in clear") << "staff" << "pin_hash" << "123456" << "" << "not a hash made by passerelle --hash-pin";
@@ -223,7 +244,9 @@ private Q_SLOTS:
                                   u"px_per_mm"_s, u"idle_warning_seconds"_s, u"idle_reset_seconds"_s, u"sources"_s,
                                   u"interval_seconds"_s, u"jitter_seconds"_s, u"trusted_keys"_s, u"pin_hash"_s,
                                   u"export_folder"_s, u"base_url"_s, u"state_directory"_s, u"first_pack"_s,
-                                  u"textfile"_s, u"health_interval_seconds"_s};
+                                  u"textfile"_s, u"health_interval_seconds"_s, u"pack_id"_s, u"usb_mount_parents"_s,
+                                  u"request_deadline_seconds"_s, u"min_rate_bytes_per_second"_s,
+                                  u"rate_window_seconds"_s, u"https_only"_s, u"redirect_hosts"_s};
         for (const QString &key : keys)
             QCOMPARE(field(loaded.config, key), field(defaults, key));
     }
@@ -237,7 +260,9 @@ private Q_SLOTS:
                                    u"px_per_mm"_s, u"idle_warning_seconds"_s, u"idle_reset_seconds"_s, u"sources"_s,
                                    u"interval_seconds"_s, u"jitter_seconds"_s, u"trusted_keys"_s, u"pin_hash"_s,
                                    u"export_folder"_s, u"base_url"_s, u"state_directory"_s, u"first_pack"_s,
-                                   u"textfile"_s})
+                                   u"textfile"_s, u"pack_id"_s, u"usb_mount_parents"_s, u"request_deadline_seconds"_s,
+                                   u"min_rate_bytes_per_second"_s, u"rate_window_seconds"_s, u"https_only"_s,
+                                   u"redirect_hosts"_s})
             QVERIFY2(text.contains(QRegularExpression(u"\\n#?"_s + key + u" ="_s)), qPrintable(key));
     }
 };
