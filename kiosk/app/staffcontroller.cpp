@@ -94,6 +94,7 @@ bool StaffController::isPackExpired() const
     return expires.isValid() && expires < QDateTime::currentDateTimeUtc();
 }
 
+bool StaffController::isSyncRunning() const { return m_deps.sync && m_deps.sync->state().checkStarted.isValid(); }
 bool StaffController::hasSynced() const { return m_deps.sync && m_deps.sync->state().lastCheck.isValid(); }
 QString StaffController::lastSync() const { return m_deps.sync ? formatTime(m_deps.sync->state().lastCheck) : QString(); }
 QString StaffController::lastSyncResult() const { return m_deps.sync ? m_deps.sync->state().result : u"never"_s; }

@@ -45,6 +45,7 @@ class StaffController : public QObject
     Q_PROPERTY(bool isLastSyncSuccess READ isLastSyncSuccess NOTIFY syncChanged FINAL)
     Q_PROPERTY(QString lastSyncError READ lastSyncError NOTIFY syncChanged FINAL)
     Q_PROPERTY(bool isSyncRequested READ isSyncRequested NOTIFY syncChanged FINAL)
+    Q_PROPERTY(bool isSyncRunning READ isSyncRunning NOTIFY syncChanged FINAL)
 
     Q_PROPERTY(int chartDays READ chartDays CONSTANT FINAL)
     Q_PROPERTY(passerelle::UsageChartModel *dayChart READ dayChart CONSTANT FINAL)
@@ -97,6 +98,8 @@ public:
     [[nodiscard]] bool isLastSyncSuccess() const;
     [[nodiscard]] QString lastSyncError() const;
     [[nodiscard]] bool isSyncRequested() const { return m_syncRequested; }
+    /** A check is under way (asking again abandons it and starts a new one). */
+    [[nodiscard]] bool isSyncRunning() const;
 
     [[nodiscard]] int chartDays() const { return kChartDays; }
     [[nodiscard]] UsageChartModel *dayChart() { return &m_dayChart; }

@@ -32,6 +32,7 @@ void SyncStatusFile::reload()
     if (file.open(QIODevice::ReadOnly)) {
         const QJsonObject json = QJsonDocument::fromJson(file.read(1024 * 1024)).object();
         next.lastCheck = QDateTime::fromString(json.value(u"last_check"_s).toString(), Qt::ISODate);
+        next.checkStarted = QDateTime::fromString(json.value(u"check_started"_s).toString(), Qt::ISODate);
         next.result = json.value(u"result"_s).toString(u"never"_s);
         next.lastError = json.value(u"last_error"_s).toString();
         next.source = json.value(u"source"_s).toString();

@@ -12,6 +12,8 @@ struct SyncState
 {
     /** When the last check ended; invalid when there was none. */
     QDateTime lastCheck;
+    /** When the check under way started; invalid when none is. */
+    QDateTime checkStarted;
     /** never, up-to-date, staged, activated, rejected, failed, rolled-back. */
     QString result = QStringLiteral("never");
     QString lastError;

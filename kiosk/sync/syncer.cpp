@@ -95,6 +95,7 @@ Syncer::Syncer(SyncConfig config, std::unique_ptr<PackStore> store, VersionFloor
     // A previous run may have been cut before its status was written.
     if (Result<SyncStatus> previous = SyncStatus::read(m_config.statusFilePath()))
         m_status = previous.value();
+    m_status.checkStarted = {}; // a check cut by the end of a previous run
     m_status.kioskVersion = m_config.kioskVersion;
     // A store from before the floor existed, or a switch cut before the floor was written.
     for (qint64 version : {m_store->previousVersion(), m_store->activeVersion(), m_store->stagedVersion()}) {
@@ -194,6 +195,9 @@ void Syncer::syncNow()
         m_check->sources.append(s);
     qCInfo(lcSync).noquote() << "checking" << m_check->sources.size() << "source(s); active version"
                              << m_store->activeVersion();
+    // Written at once, so whoever asked (the staff screen) sees the check start.
+    m_status.checkStarted = m_clock->nowUtc();
+    refreshStatus();
     setState(State::Checking);
     nextSource();
 }
@@ -436,6 +440,7 @@ void Syncer::finishCheck()
     for (PackSource *s : std::as_const(check->temporary))
         s->deleteLater();
     m_status.lastCheck = m_clock->nowUtc();
+    m_status.checkStarted = {};
     // A refusal for good stays reported until a newer pack is accepted, whatever the
     // later checks find (a server back on the active version, a 304).
     if (check->outcome == Outcome::Staged)

@@ -26,6 +26,7 @@ QJsonObject SyncStatus::toJson() const
 {
     return QJsonObject{{u"result"_s, result},
                        {u"last_check"_s, timeValue(lastCheck)},
+                       {u"check_started"_s, timeValue(checkStarted)},
                        {u"last_error"_s, lastError},
                        {u"source"_s, source},
                        {u"active_version"_s, double(activeVersion)},
@@ -43,6 +44,7 @@ SyncStatus SyncStatus::fromJson(const QJsonObject &json)
     SyncStatus s;
     s.result = json.value(u"result"_s).toString(u"never"_s);
     s.lastCheck = parseTime(json.value(u"last_check"_s));
+    s.checkStarted = parseTime(json.value(u"check_started"_s));
     s.lastError = json.value(u"last_error"_s).toString();
     s.source = json.value(u"source"_s).toString();
     s.activeVersion = qint64(json.value(u"active_version"_s).toDouble());

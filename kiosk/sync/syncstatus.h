@@ -18,6 +18,7 @@ namespace passerelle::sync {
  *    "last_error": "…/manifest.json.minisig: error: signed with key …", "source": URL|DIR,
  *    "active_version": 12, "active_created": …, "active_expires": …, "active_expired": false,
  *    "previous_version": 11, "staged_version": 0, "kiosk_version": "0.1.0",
+ *    "check_started": null or when the check under way started,
  *    "refusal": "" or why a pack was refused for good, until a newer pack is accepted}
  */
 struct SyncStatus
@@ -25,6 +26,8 @@ struct SyncStatus
     /** never, up-to-date, staged, activated, rejected, failed, rolled-back. */
     QString result = QStringLiteral("never");
     QDateTime lastCheck;
+    /** When the check under way started; invalid when none is (the staff screen shows it at once). */
+    QDateTime checkStarted;
     QString lastError;
     QString source;
     /**

@@ -98,7 +98,8 @@ Item {
                 StaffButton {
                     objectName: "syncNowButton"
                     enabled: !Staff.isSyncRequested
-                    text: Staff.isSyncRequested ? "Vérification…" : "Vérifier maintenant"
+                    text: Staff.isSyncRequested ? "Vérification…"
+                        : Staff.isSyncRunning ? "Vérification en cours : recommencer" : "Vérifier maintenant"
                     onClicked: Staff.syncNow()
                 }
             }

@@ -104,10 +104,24 @@ private Q_SLOTS:
         const qint64 took = clock.elapsed();
         const QString out = QString::fromUtf8(sync.readAllStandardOutput());
         const QString err = QString::fromUtf8(sync.readAllStandardError());
+        qInfo().noquote() << "after" << took << "ms, passerelle-sync said:" << out.trimmed();
         QCOMPARE(sync.exitStatus(), QProcess::NormalExit);
         QVERIFY2(sync.exitCode() == 1, qPrintable(out + err));
         QVERIFY2(out.startsWith(u"failed: "_s) && out.contains(reason) && out.contains(u"HTTP 500"_s), qPrintable(out + err));
         QVERIFY2(took >= boundMs - 500, qPrintable(u"ended after %1 ms, before its limit"_s.arg(took)));
+    }
+
+    void errorPageCapped()
+    {
+        // A 500 with a 4 MiB page: read up to 4 KiB, then the attempt ends.
+        const QString name = site(m_v1);
+        m_proxy->addRule({u"manifest.json"_s, Fault::HugeError, 4 * 1024 * 1024, -1});
+        SyncConfig config = testConfig(*m_ws, unique(u"store"_s), {m_proxy->baseUrl() + name + u'/'});
+        config.maxAttempts = 1;
+        std::unique_ptr<Syncer> syncer = makeSyncer(config);
+        QVERIFY(syncer);
+        QCOMPARE(runCheck(*syncer, 20000), Syncer::Outcome::Failed);
+        QVERIFY2(syncer->lastError().contains(u"HTTP 500, error page cut at 4096 bytes"_s), qPrintable(syncer->lastError()));
     }
 
     void usbWhileHttpHangs()
@@ -154,10 +168,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_proxy->requests().size(), 1, 10000);
         QTest::qWait(200);
         QCOMPARE(finished.size(), 0);
+        // The status says a check is under way (the staff screen's answer to "check now").
+        QVERIFY(SyncStatus::read(config.statusFilePath())->checkStarted.isValid());
         syncer->syncNow();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
         QCOMPARE(finished.at(0).at(0).value<Syncer::Outcome>(), Syncer::Outcome::Staged);
         QCOMPARE(syncer->stagedVersion(), 1);
+        QVERIFY(!SyncStatus::read(config.statusFilePath())->checkStarted.isValid());
     }
 
     void redirects_data()

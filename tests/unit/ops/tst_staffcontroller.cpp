@@ -125,6 +125,13 @@ private Q_SLOTS:
         QCOMPARE(requested.count(), 1);
         QVERIFY(m_staff->isSyncRequested());
 
+        // The syncer starts the check and says so at once: the request is answered.
+        SyncState running;
+        running.checkStarted = QDateTime(QDate(2026, 6, 9), QTime(8, 29), Qt::UTC);
+        m_sync.set(running);
+        QVERIFY(!m_staff->isSyncRequested());
+        QVERIFY(m_staff->isSyncRunning());
+
         SyncState s;
         s.lastCheck = QDateTime(QDate(2026, 6, 9), QTime(8, 30), Qt::UTC);
         s.result = u"rejected"_s;

@@ -65,6 +65,14 @@ public:
         timer->start(intervalMs);
     }
 
+    void hugeError(qint64 size)
+    {
+        m_client->write("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nContent-Length: "
+                        + QByteArray::number(size) + "\r\nConnection: close\r\n\r\n" + QByteArray(size, 'e'));
+        *m_bodyBytes += size;
+        m_client->disconnectFromHost();
+    }
+
     void redirect(const QByteArray &location)
     {
         m_client->write("HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
@@ -206,6 +214,9 @@ void FaultProxy::onConnection()
                 break;
             case Fault::Trickle500:
                 relay->trickle(int(offset));
+                break;
+            case Fault::HugeError:
+                relay->hugeError(offset);
                 break;
             case Fault::Redirect:
                 relay->redirect(m_locations.value(offset));

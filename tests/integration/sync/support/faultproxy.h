@@ -29,6 +29,7 @@ public:
         Status404,
         Status500,
         Trickle500, ///< answer 500 with a long body, then one body byte every `offset` ms
+        HugeError,  ///< answer 500 with an error page of `offset` bytes, all at once
         Redirect,   ///< answer 302 with the Location given to addRedirect()
     };
     struct Rule
