@@ -141,9 +141,14 @@ Result<std::unique_ptr<PackStore>> PackStore::open(const QString &root)
             return Problem{absolute, 0, u"cannot create the store folder %1"_s.arg(sub), u"check the path and permissions"_s};
     }
     const QString lockPath = QDir(absolute).filePath(u"lock"_s);
-    store->m_lock = fs::FileDescriptor(::open(fs::encode(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+    // O_NOFOLLOW: O_CREAT would create a link's target wherever it points.
+    store->m_lock = fs::FileDescriptor(
+        ::open(fs::encode(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0644));
     if (!store->m_lock.isValid())
-        return Problem{lockPath, 0, u"cannot open the store lock: "_s + fs::errorText(errno), {}};
+        return Problem{lockPath, 0,
+                       errno == ELOOP ? u"is a symlink: it was not followed"_s
+                                      : u"cannot open the store lock: "_s + fs::errorText(errno),
+                       errno == ELOOP ? u"remove it (someone may have planted it)"_s : QString()};
     if (::flock(store->m_lock.get(), LOCK_EX | LOCK_NB) != 0)
         return Problem{absolute, 0, u"the store is being written by another process"_s,
                        u"wait for the other passerelle-sync or kiosk to finish"_s};
