@@ -322,25 +322,45 @@ QString readSymlink(const QString &path)
     return QFile::decodeName(QByteArray(buffer, qsizetype(n)));
 }
 
-bool removeTree(const QString &path)
+namespace {
+
+/**
+ * Removes name in the folder parentFd, and if it is a folder everything in it, through
+ * descriptors only: a folder swapped for a link while we work is unlinked, never entered.
+ */
+bool removeAt(int parentFd, const char *name)
 {
-    const QByteArray name = encode(path);
-    struct stat st;
-    if (::lstat(name.constData(), &st) != 0)
-        return errno == ENOENT;
-    if (!S_ISDIR(st.st_mode))
-        return ::unlink(name.constData()) == 0 || errno == ENOENT;
-    DIR *dir = ::opendir(name.constData());
-    if (!dir)
+    if (::unlinkat(parentFd, name, 0) == 0 || errno == ENOENT)
+        return true;
+    if (errno != EISDIR)
         return false;
+    const int fd = ::openat(parentFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return errno == ENOTDIR || errno == ELOOP ? ::unlinkat(parentFd, name, 0) == 0 : false;
+    DIR *dir = ::fdopendir(fd);
+    if (!dir) {
+        ::close(fd);
+        return false;
+    }
     bool ok = true;
     while (const dirent *entry = ::readdir(dir)) {
         if (std::strcmp(entry->d_name, ".") == 0 || std::strcmp(entry->d_name, "..") == 0)
             continue;
-        ok = removeTree(path + u'/' + QFile::decodeName(entry->d_name)) && ok;
+        ok = removeAt(::dirfd(dir), entry->d_name) && ok;
     }
     ::closedir(dir);
-    return ::rmdir(name.constData()) == 0 && ok;
+    return (::unlinkat(parentFd, name, AT_REMOVEDIR) == 0 || errno == ENOENT) && ok;
+}
+
+} // namespace
+
+bool removeTree(const QString &path)
+{
+    const QFileInfo info(QDir::cleanPath(path));
+    FileDescriptor parent(::open(encode(info.absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!parent.isValid())
+        return errno == ENOENT;
+    return removeAt(parent.get(), encode(info.fileName()).constData());
 }
 
 Result<FileDescriptor> openRegularFile(const QString &path, qint64 *size)

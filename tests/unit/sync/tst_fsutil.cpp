@@ -217,6 +217,22 @@ private Q_SLOTS:
         QCOMPARE(entries(dir), QStringList{u"manifest.json"_s});
     }
 
+    void removeTreeNeverEntersALink()
+    {
+        QString victim;
+        const QString dir = freshFolder(&victim);
+        const QString victimFolder = QFileInfo(victim).absolutePath();
+        QVERIFY(QDir().mkpath(dir + u"/tree/sub"_s));
+        QVERIFY(write(dir + u"/tree/sub/file"_s, "x"));
+        QVERIFY(plantLink(victimFolder, dir + u"/tree/sub/link"_s));
+        QVERIFY(plantLink(victimFolder, dir + u"/link"_s));
+        QVERIFY(fs::removeTree(dir + u"/tree"_s));
+        QVERIFY(fs::removeTree(dir + u"/link"_s));
+        QCOMPARE(entries(dir), QStringList());
+        QCOMPARE(read(victim), QByteArray("precious"));
+        QVERIFY(fs::removeTree(dir + u"/missing"_s));
+    }
+
     void replacesASymlinkNeverFollowingIt()
     {
         QString victim;
