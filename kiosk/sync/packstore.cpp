@@ -255,9 +255,16 @@ Result<std::unique_ptr<ObjectWriter>> PackStore::createObjectWriter(const PackOb
 {
     if (!fs::isObjectName(object.sha256))
         return Problem{object.sha256, 0, u"not an object name"_s, {}};
-    const QString temp = QDir(m_root).filePath(
-        u"tmp/%1.part-%2"_s.arg(object.sha256).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
-    fs::FileDescriptor fd(::open(fs::encode(temp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
+    // tmp/ opened without following a link there, the file created exclusively under a
+    // name nobody can guess: nothing planted in the store is ever written through.
+    const QString tmp = QDir(m_root).filePath(u"tmp"_s);
+    Result<fs::FileDescriptor> tmpDir = fs::openDirectory(tmp);
+    if (!tmpDir)
+        return tmpDir.problem();
+    const QString name =
+        u"%1.part-%2"_s.arg(object.sha256).arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+    const QString temp = QDir(tmp).filePath(name);
+    fs::FileDescriptor fd(fs::createExclusively(tmpDir->get(), fs::encode(name), 0644));
     if (!fd.isValid()) {
         const int err = errno;
         return Problem{temp, 0, u"cannot create a file for object %1: %2"_s.arg(object.sha256, fs::errorText(err)),

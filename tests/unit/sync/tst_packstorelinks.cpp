@@ -89,6 +89,24 @@ private Q_SLOTS:
         QCOMPARE(read(victim), QByteArray("precious"));
     }
 
+    void objectsAreNeverReceivedThroughALinkedTmpFolder()
+    {
+        QString victim;
+        const QString root = freshRoot(&victim);
+        Result<std::unique_ptr<PackStore>> store = PackStore::open(root);
+        QVERIFY(store);
+        const QString elsewhere = QFileInfo(victim).absolutePath() + u"/elsewhere"_s;
+        QVERIFY(QDir().mkpath(elsewhere));
+        QVERIFY(QDir(root).rmdir(u"tmp"_s));
+        QVERIFY(QFile::link(elsewhere, root + u"/tmp"_s));
+        const QByteArray bytes = "an object of the pack";
+        const PackObject object{sha256Hex(bytes), bytes.size(), u"image/svg+xml"_s, u"pictogram"_s};
+        Result<std::unique_ptr<ObjectWriter>> writer = store.value()->createObjectWriter(object);
+        QVERIFY(!writer);
+        QVERIFY2(writer.problem().message.contains(u"symlink"_s), qPrintable(writer.problem().toString()));
+        QVERIFY(QDir(elsewhere).isEmpty());
+    }
+
     void statusFileLinkIsRefused()
     {
         QString victim;
