@@ -256,7 +256,7 @@ int runPublish(const QStringList &args)
     // settled ETag (its first check, or the one after a failed check) and whose two
     // requests straddle step 3 gets the old manifest with the new signature. The window is
     // its own request's duration; that check fails on the signature, its ETag is not kept
-    // and the next check fetches both again (kiosk/sync/README.md, "publishing").
+    // and the next check fetches both again (kiosk/sync/README.md, "Publishing").
     // The modification time is set before the rename: web servers derive the ETag from
     // size and modification time (to the second), two publishes within one second must
     // still differ, and the ETag must not change after kiosks saw the file.
