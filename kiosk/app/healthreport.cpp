@@ -1,5 +1,7 @@
 #include "healthreport.h"
 
+#include "fsutil.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -8,10 +10,6 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 
 namespace passerelle {
 
@@ -73,23 +71,12 @@ QByteArray renderHealthTextfile(const HealthSnapshot &s)
 
 std::optional<Problem> writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
+    // The textfile folder is writable by the prometheus user too: fs:: never writes through
+    // a link planted in it, nor through the folder if it was swapped for a link (its
+    // parent is the prometheus user's). The temporary name is a dot file: node-exporter
+    // reads *.prom only. 0644 whatever the umask: node-exporter must read it.
     const QFileInfo info(path);
-    // A dot file in the same folder: node-exporter reads *.prom only, and rename() is
-    // atomic only within one file system.
-    const QString temp = QDir(info.absolutePath()).filePath(u"."_s + info.fileName() + u".tmp"_s);
-    const QByteArray tempPath = QFile::encodeName(temp);
-    const int fd = ::open(tempPath.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return Problem{path, 0, u"cannot write: %1"_s.arg(QString::fromLocal8Bit(std::strerror(errno))), {}};
-    const bool ok = ::write(fd, bytes.constData(), size_t(bytes.size())) == bytes.size() && ::fsync(fd) == 0;
-    const int error = errno;
-    ::close(fd);
-    if (!ok || ::rename(tempPath.constData(), QFile::encodeName(path).constData()) != 0) {
-        const int e = ok ? errno : error;
-        ::unlink(tempPath.constData());
-        return Problem{path, 0, u"cannot write: %1"_s.arg(QString::fromLocal8Bit(std::strerror(e))), {}};
-    }
-    return std::nullopt;
+    return sync::fs::writeFileAtomically(info.absolutePath(), info.fileName(), bytes, 0644);
 }
 
 CrashMarker::CrashMarker(QString stateDirectory)
@@ -105,16 +92,16 @@ void CrashMarker::start()
         const QDateTime when = marker.lastModified().toUTC();
         qCWarning(lcHealth) << "the previous run did not exit cleanly; it was last seen at"
                             << when.toString(Qt::ISODate);
-        if (auto problem = writeFileAtomically(m_lastCrash, QByteArray::number(when.toSecsSinceEpoch()) + '\n'))
+        if (auto problem = sync::fs::writeFileDurably(m_lastCrash, QByteArray::number(when.toSecsSinceEpoch()) + '\n'))
             qCWarning(lcHealth).noquote() << problem->toString();
     }
-    if (auto problem = writeFileAtomically(m_marker, QByteArray::number(QCoreApplication::applicationPid()) + '\n'))
+    if (auto problem = sync::fs::writeFileDurably(m_marker, QByteArray::number(QCoreApplication::applicationPid()) + '\n'))
         qCWarning(lcHealth).noquote() << problem->toString() << "(crashes will not be noticed)";
 }
 
 void CrashMarker::touch()
 {
-    ::utimensat(AT_FDCWD, QFile::encodeName(m_marker).constData(), nullptr, 0);
+    ::utimensat(AT_FDCWD, QFile::encodeName(m_marker).constData(), nullptr, AT_SYMLINK_NOFOLLOW);
 }
 
 void CrashMarker::finish()

@@ -40,7 +40,10 @@ struct HealthSnapshot
  */
 [[nodiscard]] QByteArray renderHealthTextfile(const HealthSnapshot &snapshot);
 
-/** Writes a file so readers see the old bytes or the new ones, never half: temp + rename. */
+/**
+ * Writes a file so readers see the old bytes or the new ones, never half, and never
+ * through a symlink someone planted (sync::fs::writeFileAtomically), mode 0644.
+ */
 [[nodiscard]] std::optional<Problem> writeFileAtomically(const QString &path, const QByteArray &bytes);
 
 /**

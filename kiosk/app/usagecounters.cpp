@@ -1,5 +1,6 @@
 #include "usagecounters.h"
 
+#include "fsutil.h"
 #include "navigator.h"
 #include "repository.h"
 #include "session.h"
@@ -7,9 +8,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QSaveFile>
-
-#include <unistd.h>
 
 namespace passerelle {
 
@@ -121,18 +119,21 @@ QList<UsageCount> UsageCounters::allCounts() const
 
 std::optional<Problem> UsageCounters::exportCsv(const QString &file) const
 {
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly))
-        return Problem{file, 0, u"cannot write: %1"_s.arg(out.errorString()), u"is the USB stick mounted?"_s};
     QByteArray bytes = "day,topic,language,count\r\n";
     for (const UsageCount &c : allCounts())
         bytes += (c.day.toString(Qt::ISODate) + u',' + csvField(c.topic) + u',' + csvField(c.language) + u','
                   + QString::number(c.count) + u"\r\n"_s)
                      .toUtf8();
-    out.write(bytes);
-    // The stick may be pulled right after the screen says "done": make the bytes durable.
-    if (!out.flush() || ::fsync(out.handle()) != 0 || !out.commit())
-        return Problem{file, 0, u"cannot write: %1"_s.arg(out.errorString()), u"is the USB stick full?"_s};
+    // A stick passes through many hands: a symlink on it named like the export must not
+    // make the kiosk overwrite one of its own files (QSaveFile writes to a link's target).
+    // fs:: never follows one, and fsyncs file and folder: the stick may be pulled right
+    // after the screen says "done".
+    const QFileInfo info(file);
+    if (std::optional<Problem> problem = sync::fs::writeFileAtomically(info.absolutePath(), info.fileName(), bytes, 0644)) {
+        if (problem->hint.isEmpty())
+            problem->hint = u"is the USB stick mounted, and not full?"_s;
+        return problem;
+    }
     return std::nullopt;
 }
 

@@ -1,5 +1,6 @@
 #include "packbuilder.h"
 
+#include "fsutil.h"
 #include "packmanifest.h"
 #include "packschema.h"
 #include "searchfold.h"
@@ -397,9 +398,12 @@ private:
 
 bool replaceDirectory(const QString &staged, const QString &dir, QString *error)
 {
+    // fs::removeTree, not QDir::removeRecursively: given a symlink to a folder (planted
+    // at "<out>.old", or an output folder that was a link), Qt deletes what is in the
+    // link's target; removeTree removes the link.
     const QString old = dir + u".old"_s;
-    QDir(old).removeRecursively();
-    const bool hadOld = QFileInfo::exists(dir);
+    sync::fs::removeTree(old);
+    const bool hadOld = sync::fs::entryKind(dir) != sync::fs::EntryKind::Missing;
     if (hadOld && !QDir().rename(dir, old)) {
         *error = u"cannot move the previous %1 aside"_s.arg(dir);
         return false;
@@ -410,7 +414,7 @@ bool replaceDirectory(const QString &staged, const QString &dir, QString *error)
             QDir().rename(old, dir);
         return false;
     }
-    QDir(old).removeRecursively();
+    sync::fs::removeTree(old);
     return true;
 }
 

@@ -13,11 +13,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QTextStream>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <algorithm>
 
 namespace passerelle::content {
 
@@ -40,24 +43,9 @@ Result<QByteArray> readFile(const QString &path, qint64 maxBytes)
 /** Writes a file readable by its owner only, refusing to replace one unless force. */
 std::optional<Problem> writePrivateFile(const QString &path, const QByteArray &data, bool force)
 {
-    if (!force && QFileInfo::exists(path))
+    if (!force && fs::entryKind(path) != fs::EntryKind::Missing)
         return Problem{path, 0, u"already exists"_s, u"add --force to replace it"_s};
-    const int fd = ::open(fs::encode(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        return Problem{path, 0, u"cannot write: "_s + fs::errorText(errno), {}};
-    fs::FileDescriptor owned(fd);
-    ::fchmod(fd, 0600);
-    qint64 done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
-        if (n <= 0)
-            return Problem{path, 0, u"cannot write: "_s + fs::errorText(errno), {}};
-        done += n;
-    }
-    QString error;
-    if (!fs::syncDescriptor(fd, &error))
-        return Problem{path, 0, u"cannot sync: "_s + error, {}};
-    return std::nullopt;
+    return fs::writeFileDurably(path, data, 0600);
 }
 
 /** The signed manifest of a pack folder, verified against keys. */
@@ -92,7 +80,43 @@ std::optional<Problem> publishObject(const PackObject &object, const QString &fr
         return bytes.problem();
     if (sha256Hex(bytes.value()) != object.sha256)
         return Problem{from, 0, u"does not match its name (SHA-256)"_s, u"rebuild the pack"_s};
-    return fs::writeFileDurably(target, bytes.value());
+    return fs::writeFileAtomically(toDir, object.sha256, bytes.value(), 0644);
+}
+
+/**
+ * The objects of the manifest published in dest now, which kiosks may be downloading:
+ * nullopt when there is none; a problem when there is one that cannot be read.
+ */
+Result<std::optional<PackManifest>> publishedManifest(const QString &dest)
+{
+    const QString path = QDir(dest).filePath(u"manifest.json"_s);
+    if (fs::entryKind(path) == fs::EntryKind::Missing)
+        return std::optional<PackManifest>();
+    Result<QByteArray> bytes = fs::readSmallFile(path, PackManifest::kMaxBytes);
+    if (!bytes)
+        return bytes.problem();
+    Result<PackManifest> manifest = PackManifest::parse(bytes.value(), path);
+    if (!manifest)
+        return manifest.problem();
+    return std::optional<PackManifest>(std::move(manifest.value()));
+}
+
+/** Removes the objects in objectsDir that keep does not name; other files are left alone. */
+int pruneObjects(const QString &objectsDir, const QSet<QString> &keep)
+{
+    Result<fs::FileDescriptor> dir = fs::openDirectory(objectsDir);
+    if (!dir)
+        return 0;
+    int pruned = 0;
+    for (const QString &name : QDir(objectsDir).entryList(QDir::Files | QDir::Hidden | QDir::System)) {
+        // Only object names: a hidden temporary file may be a concurrent publish's.
+        if (fs::isObjectName(name) && !keep.contains(name)
+            && ::unlinkat(dir->get(), fs::encode(name).constData(), 0) == 0)
+            ++pruned;
+    }
+    QString error;
+    fs::syncDescriptor(dir->get(), &error);
+    return pruned;
 }
 
 } // namespace
@@ -187,7 +211,6 @@ int runPublish(const QStringList &args)
     if (rest.size() != 2 || keyFiles.isEmpty())
         return 2;
     const QString packDir = rest[0];
-    const QString dest = rest[1];
     Result<QList<MinisignPublicKey>> keys = loadPublicKeys(keyFiles);
     if (!keys)
         return fail(keys.problem());
@@ -196,8 +219,13 @@ int runPublish(const QStringList &args)
     if (!verified)
         return fail(verified.problem());
     const PackManifest &m = verified->manifest;
+    if (!QDir().mkpath(rest[1]))
+        return fail(Problem{rest[1], 0, u"cannot create the folder"_s, {}});
+    // The folder the operator names may be a link they made; nothing inside it is
+    // followed (others may write there: fs:: refuses links at every name it writes).
+    const QString dest = QFileInfo(rest[1]).canonicalFilePath();
     const QString destObjects = QDir(dest).filePath(u"objects"_s);
-    if (!QDir().mkpath(destObjects))
+    if (fs::entryKind(destObjects) == fs::EntryKind::Missing && !QDir().mkdir(destObjects))
         return fail(Problem{destObjects, 0, u"cannot create the folder"_s, {}});
     qint64 copied = 0;
     for (const PackObject &o : m.objects) {
@@ -211,32 +239,65 @@ int runPublish(const QStringList &args)
     QString error;
     if (!fs::syncDirectory(destObjects, &error))
         return fail(Problem{destObjects, 0, u"cannot sync: "_s + error, {}});
-    // The manifest last, once every object it names is in place: a kiosk never sees a
-    // manifest whose objects are missing.
+
+    // The order a kiosk can never catch half done, as far as two files can be switched:
+    // a kiosk asks for manifest.json first, conditionally (If-None-Match, the ETag of the
+    // manifest it last settled on), and for manifest.json.minisig only when the manifest
+    // changed. So:
+    // 1. every object first (above): a kiosk that sees the new manifest finds them all;
+    // 2. the new signature and manifest written and fsynced under temporary names, so
+    //    that nothing slow (writing, fsync on an SD card or NFS) happens between the two
+    //    switches;
+    // 3. the signature renamed into place, then at once the manifest. A kiosk settled on
+    //    the old manifest is answered 304 until the manifest's rename, and by then the new
+    //    signature is there. (The other order would hand it the new manifest with the old
+    //    signature for as long as step 3 takes.)
+    // What no order of two files can close: a kiosk that asks for the manifest without a
+    // settled ETag (its first check, or the one after a failed check) and whose two
+    // requests straddle step 3 gets the old manifest with the new signature. The window is
+    // its own request's duration; that check fails on the signature, its ETag is not kept
+    // and the next check fetches both again (kiosk/sync/README.md, "Publishing").
+    // The modification time is set before the rename: web servers derive the ETag from
+    // size and modification time (to the second), two publishes within one second must
+    // still differ, and the ETag must not change after kiosks saw the file.
+    const QString destManifest = QDir(dest).filePath(u"manifest.json"_s);
+    Result<std::optional<PackManifest>> previous = publishedManifest(dest);
     const QByteArray manifest = readFile(QDir(packDir).filePath(u"manifest.json"_s), PackManifest::kMaxBytes).value();
     const QByteArray signature =
         readFile(QDir(packDir).filePath(u"manifest.json.minisig"_s), MinisignSignature::kMaxFileBytes).value();
-    const QString destManifest = QDir(dest).filePath(u"manifest.json"_s);
-    const QDateTime previous = QFileInfo(destManifest).lastModified();
-    if (auto problem = fs::writeFileDurably(QDir(dest).filePath(u"manifest.json.minisig"_s), signature))
+    qint64 modified = QDateTime::currentSecsSinceEpoch();
+    if (fs::entryKind(destManifest) == fs::EntryKind::File)
+        modified = std::max(modified, QFileInfo(destManifest).lastModified().toSecsSinceEpoch() + 1);
+    Result<fs::PendingFile> pendingSignature =
+        fs::PendingFile::write(dest, u"manifest.json.minisig"_s, signature, 0644);
+    if (!pendingSignature)
+        return fail(pendingSignature.problem());
+    Result<fs::PendingFile> pendingManifest = fs::PendingFile::write(dest, u"manifest.json"_s, manifest, 0644, modified);
+    if (!pendingManifest)
+        return fail(pendingManifest.problem());
+    if (auto problem = pendingSignature->commit())
         return fail(*problem);
-    if (auto problem = fs::writeFileDurably(destManifest, manifest))
+    if (auto problem = pendingManifest->commit())
         return fail(*problem);
-    // Web servers derive the ETag from size and modification time (to the second); two
-    // publishes within one second must still differ, or kiosks would be told "unchanged".
-    if (previous.isValid() && QFileInfo(destManifest).lastModified().toSecsSinceEpoch() <= previous.toSecsSinceEpoch()) {
-        QFile file(destManifest);
-        if (file.open(QIODevice::ReadWrite))
-            file.setFileTime(previous.addSecs(1), QFileDevice::FileModificationTime);
-    }
+    if (!fs::syncDescriptor(pendingManifest->directory(), &error))
+        return fail(Problem{dest, 0, u"cannot sync: "_s + error, {}});
+
     int pruned = 0;
     if (prune) {
-        QSet<QString> keep;
-        for (const PackObject &o : m.objects)
-            keep.insert(o.sha256);
-        for (const QString &name : QDir(destObjects).entryList(QDir::Files | QDir::Hidden | QDir::System)) {
-            if (!keep.contains(name) && QFile::remove(QDir(destObjects).filePath(name)))
-                ++pruned;
+        // Kiosks that fetched the manifest just replaced may still be downloading its
+        // objects: those stay until the next publish with --prune.
+        if (!previous) {
+            errorStream() << previous.problem().toString() << " (nothing pruned: the objects of the version "
+                          << "published before could not be known)" << Qt::endl;
+        } else {
+            QSet<QString> keep;
+            for (const PackObject &o : m.objects)
+                keep.insert(o.sha256);
+            if (previous->has_value()) {
+                for (const PackObject &o : previous->value().objects)
+                    keep.insert(o.sha256);
+            }
+            pruned = pruneObjects(destObjects, keep);
         }
     }
     QTextStream(stdout) << "published " << m.packId << " version " << m.version << " to " << dest << ": " << copied

@@ -141,9 +141,14 @@ Result<std::unique_ptr<PackStore>> PackStore::open(const QString &root)
             return Problem{absolute, 0, u"cannot create the store folder %1"_s.arg(sub), u"check the path and permissions"_s};
     }
     const QString lockPath = QDir(absolute).filePath(u"lock"_s);
-    store->m_lock = fs::FileDescriptor(::open(fs::encode(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+    // O_NOFOLLOW: O_CREAT would create a link's target wherever it points.
+    store->m_lock = fs::FileDescriptor(
+        ::open(fs::encode(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0644));
     if (!store->m_lock.isValid())
-        return Problem{lockPath, 0, u"cannot open the store lock: "_s + fs::errorText(errno), {}};
+        return Problem{lockPath, 0,
+                       errno == ELOOP ? u"is a symlink: it was not followed"_s
+                                      : u"cannot open the store lock: "_s + fs::errorText(errno),
+                       errno == ELOOP ? u"remove it (someone may have planted it)"_s : QString()};
     if (::flock(store->m_lock.get(), LOCK_EX | LOCK_NB) != 0)
         return Problem{absolute, 0, u"the store is being written by another process"_s,
                        u"wait for the other passerelle-sync or kiosk to finish"_s};
@@ -250,9 +255,16 @@ Result<std::unique_ptr<ObjectWriter>> PackStore::createObjectWriter(const PackOb
 {
     if (!fs::isObjectName(object.sha256))
         return Problem{object.sha256, 0, u"not an object name"_s, {}};
-    const QString temp = QDir(m_root).filePath(
-        u"tmp/%1.part-%2"_s.arg(object.sha256).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
-    fs::FileDescriptor fd(::open(fs::encode(temp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
+    // tmp/ opened without following a link there, the file created exclusively under a
+    // name nobody can guess: nothing planted in the store is ever written through.
+    const QString tmp = QDir(m_root).filePath(u"tmp"_s);
+    Result<fs::FileDescriptor> tmpDir = fs::openDirectory(tmp);
+    if (!tmpDir)
+        return tmpDir.problem();
+    const QString name =
+        u"%1.part-%2"_s.arg(object.sha256).arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+    const QString temp = QDir(tmp).filePath(name);
+    fs::FileDescriptor fd(fs::createExclusively(tmpDir->get(), fs::encode(name), 0644));
     if (!fd.isValid()) {
         const int err = errno;
         return Problem{temp, 0, u"cannot create a file for object %1: %2"_s.arg(object.sha256, fs::errorText(err)),

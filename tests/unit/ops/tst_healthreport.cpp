@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace passerelle;
 using namespace Qt::StringLiterals;
 
@@ -111,6 +113,57 @@ private Q_SLOTS:
         // Nothing left behind, and nothing node-exporter would read but the file itself.
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"passerelle.prom"_s});
         QVERIFY(writeFileAtomically(u"/nonexistent/dir/passerelle.prom"_s, "a 1\n").has_value());
+    }
+
+    void neverWritesThroughALinkThePrometheusUserPlanted_data()
+    {
+        // The textfile folder is writable by the prometheus user. It plants a link where
+        // the kiosk will write, pointing at a file of the kiosk (a stand-in outside the folder).
+        QTest::addColumn<QString>("plantedAt");
+        QTest::addColumn<bool>("writes");
+        QTest::newRow("the temporary name") << u".passerelle.prom.tmp"_s << true;
+        QTest::newRow("the final name") << u"passerelle.prom"_s << false;
+    }
+
+    void neverWritesThroughALinkThePrometheusUserPlanted()
+    {
+        QFETCH(QString, plantedAt);
+        QFETCH(bool, writes);
+        QTemporaryDir dir;
+        const QString textfiles = dir.filePath(u"node-exporter"_s);
+        QVERIFY(QDir().mkpath(textfiles));
+        const QString victim = dir.filePath(u"usage.sqlite"_s);
+        {
+            QFile file(victim);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("precious");
+        }
+        QVERIFY(QFile::link(victim, QDir(textfiles).filePath(plantedAt)));
+        const QString path = QDir(textfiles).filePath(u"passerelle.prom"_s);
+        const std::optional<Problem> problem = writeFileAtomically(path, "passerelle_up 1\n");
+        QFile check(victim);
+        QVERIFY(check.open(QIODevice::ReadOnly));
+        QCOMPARE(check.readAll(), QByteArray("precious"));
+        if (writes) {
+            QVERIFY2(!problem, problem ? qPrintable(problem->toString()) : "");
+            QVERIFY(!QFileInfo(path).isSymLink());
+        } else {
+            QVERIFY(problem.has_value());
+            QVERIFY2(problem->message.contains(u"symlink"_s), qPrintable(problem->toString()));
+        }
+    }
+
+    void textfileIsReadableByNodeExporterWhateverTheUmask()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"passerelle.prom"_s);
+        const mode_t old = ::umask(077); // what a hardened unit's UMask= gives
+        const std::optional<Problem> problem = writeFileAtomically(path, "passerelle_up 1\n");
+        ::umask(old);
+        QVERIFY(!problem);
+        struct stat st;
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0644));
     }
 
     void reporterWritesAtStartAndDownAtExit()

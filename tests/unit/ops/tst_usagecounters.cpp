@@ -9,7 +9,9 @@
 #include "usagecounters.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +112,34 @@ private Q_SLOTS:
                                            "2026-03-01,health,ar,1\r\n"
                                            "2026-03-01,\"odd,topic\",fr,1\r\n"));
         QVERIFY(counters->exportCsv(u"/nonexistent/folder/export.csv"_s).has_value());
+    }
+
+    void exportNeverWritesThroughALinkOnTheStick()
+    {
+        // A stick passes through many hands: a symlink on it named like today's export,
+        // pointing at a file of the kiosk (here a stand-in outside the stick's folder).
+        auto counters = openCounters(u"links.sqlite"_s);
+        QVERIFY(counters);
+        counters->record(QDate(2026, 3, 1), u"health"_s, u"ar"_s);
+        const QString stick = m_dir.filePath(u"stick"_s);
+        QVERIFY(QDir().mkpath(stick));
+        const QString victim = m_dir.filePath(u"kiosk.conf"_s);
+        {
+            QFile file(victim);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("precious");
+        }
+        const QString file = QDir(stick).filePath(u"passerelle-usage-hall-2026-03-02.csv"_s);
+        QVERIFY(QFile::link(victim, file));
+        const std::optional<Problem> problem = counters->exportCsv(file);
+        QVERIFY(problem.has_value());
+        QVERIFY2(problem->message.contains(u"symlink"_s), qPrintable(problem->toString()));
+        QFile check(victim);
+        QVERIFY(check.open(QIODevice::ReadOnly));
+        QCOMPARE(check.readAll(), QByteArray("precious"));
+        QCOMPARE(QFileInfo(file).isSymLink(), true);
+        QCOMPARE(QDir(stick).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+                 QStringList{QFileInfo(file).fileName()});
     }
 
     // Going forward to a topic or a page counts one for its topic in the session's
