@@ -9,6 +9,8 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 namespace passerelle {
@@ -119,15 +121,18 @@ QList<UsageCount> UsageCounters::allCounts() const
     return query(u"SELECT day, topic, language, count FROM usage_counts ORDER BY day, topic, language"_s, {}, {});
 }
 
-std::optional<Problem> UsageCounters::exportCsv(const QString &file) const
+std::optional<Problem> UsageCounters::exportCsv(const QString &file, int minCount) const
 {
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
         return Problem{file, 0, u"cannot write: %1"_s.arg(out.errorString()), u"is the USB stick mounted?"_s};
+    // The floor holds whoever calls: a count that leaves the kiosk is never under 5.
+    const int k = std::max(minCount, kMinExportedCount);
+    const QString hidden = u"<%1"_s.arg(k);
     QByteArray bytes = "day,topic,language,count\r\n";
     for (const UsageCount &c : allCounts())
         bytes += (c.day.toString(Qt::ISODate) + u',' + csvField(c.topic) + u',' + csvField(c.language) + u','
-                  + QString::number(c.count) + u"\r\n"_s)
+                  + (c.count < k ? hidden : QString::number(c.count)) + u"\r\n"_s)
                      .toUtf8();
     out.write(bytes);
     // The stick may be pulled right after the screen says "done": make the bytes durable.
