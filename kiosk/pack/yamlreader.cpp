@@ -70,6 +70,10 @@ void YamlReader::checkDuplicateKeys()
 
 int YamlReader::line(const YAML::Node &node) const
 {
+    // A missing key of a const map is an invalid node, whose Mark() throws (found by
+    // fuzz_packyaml: a pack.yaml without "version" ended `check` with an uncaught exception).
+    if (!node.IsDefined())
+        return m_rootLine;
     const YAML::Mark mark = node.Mark();
     return mark.line < 0 ? m_rootLine : mark.line + 1 + m_lineOffset;
 }
