@@ -289,6 +289,16 @@ const QList<KeyRule> &rules()
         {u"health"_s, u"interval_seconds"_s, [](KioskConfig &c, const QString &v) -> Reason {
              return parseInt(v, 10, 3600, &c.healthIntervalSeconds);
          }},
+        {u"usage"_s, u"min_exported_count"_s, [](KioskConfig &c, const QString &v) -> Reason {
+             // Raising it hides more; lowering it would single visitors out, so it cannot be.
+             constexpr int floor = KioskConfig::kMinExportedCountFloor;
+             bool ok = false;
+             const int n = QLocale::c().toInt(v, &ok);
+             if (ok && n < floor)
+                 return u"%1 is below %2: exported counts under %2 could single out a visitor, "
+                        "so this value can only be raised"_s.arg(v).arg(floor);
+             return parseInt(v, floor, 1000, &c.minExportedCount);
+         }},
     };
     return list;
 }

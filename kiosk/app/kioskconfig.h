@@ -77,6 +77,11 @@ struct KioskConfig
     QString healthTextfile = QStringLiteral("/var/lib/prometheus/node-exporter/passerelle.prom");
     int healthIntervalSeconds = 60;
 
+    // [usage]
+    /** Exported usage counts below this are written "<n"; never less than the floor. */
+    static constexpr int kMinExportedCountFloor = 5;
+    int minExportedCount = kMinExportedCountFloor;
+
     struct Loaded;
     /** Reads a configuration; a missing or unreadable file gives the defaults and one warning. */
     static Loaded load(const QString &path);

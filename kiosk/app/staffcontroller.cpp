@@ -25,6 +25,9 @@ Q_LOGGING_CATEGORY(lcStaffScreen, "passerelle.staff")
 
 namespace {
 
+static_assert(KioskConfig::kMinExportedCountFloor == UsageCounters::kMinExportedCount,
+              "the config's floor for exported counts is the export's");
+
 // Operators read these; one unambiguous form in every language.
 QString formatTime(const QDateTime &time)
 {
@@ -252,7 +255,8 @@ bool StaffController::exportCsv()
         return false;
     }
     const QString file = QDir(folder).filePath(exportFileName(kioskName(), today()));
-    if (auto problem = m_deps.counters->exportCsv(file)) {
+    const int minCount = m_deps.config ? m_deps.config->minExportedCount : UsageCounters::kMinExportedCount;
+    if (auto problem = m_deps.counters->exportCsv(file, minCount)) {
         qCWarning(lcStaffScreen).noquote() << problem->toString();
         setExportStatus(u"L'export a échoué : %1"_s.arg(problem->message));
         return false;

@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 namespace passerelle {
 
 using namespace Qt::StringLiterals;
@@ -117,12 +119,15 @@ QList<UsageCount> UsageCounters::allCounts() const
     return query(u"SELECT day, topic, language, count FROM usage_counts ORDER BY day, topic, language"_s, {}, {});
 }
 
-std::optional<Problem> UsageCounters::exportCsv(const QString &file) const
+std::optional<Problem> UsageCounters::exportCsv(const QString &file, int minCount) const
 {
+    // The floor holds whoever calls: a count that leaves the kiosk is never under 5.
+    const int k = std::max(minCount, kMinExportedCount);
+    const QString hidden = u"<%1"_s.arg(k);
     QByteArray bytes = "day,topic,language,count\r\n";
     for (const UsageCount &c : allCounts())
         bytes += (c.day.toString(Qt::ISODate) + u',' + csvField(c.topic) + u',' + csvField(c.language) + u','
-                  + QString::number(c.count) + u"\r\n"_s)
+                  + (c.count < k ? hidden : QString::number(c.count)) + u"\r\n"_s)
                      .toUtf8();
     // A stick passes through many hands: a symlink on it named like the export must not
     // make the kiosk overwrite one of its own files (QSaveFile writes to a link's target).

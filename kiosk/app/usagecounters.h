@@ -39,6 +39,11 @@ class UsageCounters
 {
 public:
     static constexpr int kSchemaVersion = 1;
+    /**
+     * The smallest count an export shows as a number (k): below it a cell is "<k", so
+     * one visitor (a rare language on a quiet day) is not singled out. Only raised.
+     */
+    static constexpr int kMinExportedCount = 5;
     /** The state database in a state directory. */
     [[nodiscard]] static QString databasePath(const QString &stateDirectory);
 
@@ -49,8 +54,11 @@ public:
     /** Counts from..to inclusive, by day, topic, language. */
     [[nodiscard]] QList<UsageCount> counts(const QDate &from, const QDate &to) const;
     [[nodiscard]] QList<UsageCount> allCounts() const;
-    /** Writes day,topic,language,count (RFC 4180, UTF-8), replacing the file atomically. */
-    [[nodiscard]] std::optional<Problem> exportCsv(const QString &file) const;
+    /**
+     * Writes day,topic,language,count (RFC 4180, UTF-8), replacing the file atomically;
+     * a count below minCount (never less than kMinExportedCount) is written "<minCount".
+     */
+    [[nodiscard]] std::optional<Problem> exportCsv(const QString &file, int minCount = kMinExportedCount) const;
     [[nodiscard]] QString path() const { return m_db.path(); }
 
 private:

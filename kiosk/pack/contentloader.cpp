@@ -50,7 +50,7 @@ void loadPackYaml(ContentSet &set, const QString &path, Problems &problems)
     pack.origin = {path, 1};
     pack.id = r.id(root, "id", kIdPattern);
     pack.version = r.integer(root, "version", true);
-    if (pack.version < 1)
+    if (pack.version < 1 && root["version"]) // a missing one is reported already
         r.error(root["version"], u"\"version\" must be 1 or more"_s, u"increase it for every published pack"_s);
     pack.validDays = int(r.integer(root, "valid_days", false, 365));
     pack.baseUrl = r.text(root, "base_url", false);

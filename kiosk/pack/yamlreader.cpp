@@ -1,6 +1,8 @@
 #include "yamlreader.h"
 
+#include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace passerelle::content {
 
@@ -17,6 +19,7 @@ YamlReader::YamlReader(const QString &file, const QByteArray &text, Problems &pr
     try {
         m_root = YAML::Load(text.toStdString());
         m_ok = m_root.IsMap();
+        checkDuplicateKeys();
         if (!m_ok)
             errorAt(m_rootLine, u"expected a YAML map of \"key: value\" lines"_s,
                     u"see content/FORMAT.md for the fields"_s);
@@ -26,8 +29,51 @@ YamlReader::YamlReader(const QString &file, const QByteArray &text, Problems &pr
     }
 }
 
+void YamlReader::checkDuplicateKeys()
+{
+    // yaml-cpp 0.7 keeps every pair of a map and a lookup returns one of them, so a second
+    // "title:" would silently win or lose. An alias is the anchor's node itself: maps and
+    // sequences are walked once each (by their position in the text), so "*a" repeated
+    // many times costs nothing.
+    QSet<std::size_t> seen;
+    QList<YAML::Node> pending{m_root};
+    while (!pending.isEmpty()) {
+        const YAML::Node node = pending.takeLast();
+        if (!node.IsMap() && !node.IsSequence())
+            continue;
+        if (seen.contains(node.Mark().pos))
+            continue;
+        seen.insert(node.Mark().pos);
+        if (node.IsSequence()) {
+            for (const YAML::Node &item : node)
+                pending.append(item);
+            continue;
+        }
+        QHash<QString, int> firstLines;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            pending.append(it->second);
+            if (!it->first.IsScalar())
+                continue;
+            const QString key = toQString(it->first);
+            const int keyLine = line(it->first);
+            const auto first = firstLines.constFind(key);
+            if (first == firstLines.cend()) {
+                firstLines.insert(key, keyLine);
+                continue;
+            }
+            const QString where = *first == keyLine ? u"on this line"_s : u"(first on line %1)"_s.arg(*first);
+            errorAt(keyLine, u"\"%1\" is given twice %2; only one of the values would be used"_s.arg(key, where),
+                    u"keep the right \"%1\" and delete the other"_s.arg(key));
+        }
+    }
+}
+
 int YamlReader::line(const YAML::Node &node) const
 {
+    // A missing key of a const map is an invalid node, whose Mark() throws (found by
+    // fuzz_packyaml: a pack.yaml without "version" ended `check` with an uncaught exception).
+    if (!node.IsDefined())
+        return m_rootLine;
     const YAML::Mark mark = node.Mark();
     return mark.line < 0 ? m_rootLine : mark.line + 1 + m_lineOffset;
 }

@@ -20,7 +20,10 @@ namespace passerelle::content {
 class YamlReader
 {
 public:
-    /** Parses text; lineOffset is added to YAML's line numbers (front matter). */
+    /**
+     * Parses text; lineOffset is added to YAML's line numbers (front matter). A key
+     * given twice in any map is an error.
+     */
     YamlReader(const QString &file, const QByteArray &text, Problems &problems, int lineOffset = 0);
 
     [[nodiscard]] bool ok() const { return m_ok; }
@@ -46,6 +49,9 @@ public:
     void errorAt(int line, const QString &message, const QString &hint = {});
 
 private:
+    /** Reports every key given twice in a map, anywhere in the document. */
+    void checkDuplicateKeys();
+
     QString m_file;
     Problems &m_problems;
     int m_lineOffset = 0;

@@ -42,6 +42,7 @@ QString field(const KioskConfig &c, const QString &key)
     if (key == u"first_pack") return c.firstPack;
     if (key == u"textfile") return c.healthTextfile;
     if (key == u"health_interval_seconds") return QString::number(c.healthIntervalSeconds);
+    if (key == u"min_exported_count") return QString::number(c.minExportedCount);
     return u"?"_s;
 }
 
@@ -93,6 +94,8 @@ private Q_SLOTS:
         QTest::newRow("state") << "storage" << "state_directory" << "/srv/passerelle" << "/srv/passerelle" << "";
         QTest::newRow("textfile") << "health" << "textfile" << "/var/lib/node/passerelle.prom" << "/var/lib/node/passerelle.prom" << "";
         QTest::newRow("no textfile") << "health" << "textfile" << "" << "" << "";
+        QTest::newRow("min count raised") << "usage" << "min_exported_count" << "10" << "10" << "";
+        QTest::newRow("min count 5") << "usage" << "min_exported_count" << "5" << "5" << "";
 
         // bad values: reported, and the default stays
         QTest::newRow("empty name") << "kiosk" << "name" << "" << "Passerelle" << "the name is empty";
@@ -120,6 +123,12 @@ private Q_SLOTS:
         QTest::newRow("state dotdot") << "storage" << "state_directory" << "/var/lib/../tmp" << "/var/lib/passerelle" << "contains \"..\"";
         QTest::newRow("textfile not prom") << "health" << "textfile" << "/var/lib/node/passerelle.txt"
                                            << "/var/lib/prometheus/node-exporter/passerelle.prom" << "does not end in .prom";
+        // Small counts can only be hidden more, never less.
+        QTest::newRow("min count lowered") << "usage" << "min_exported_count" << "2" << "5"
+                                           << "2 is below 5: exported counts under 5 could single out a visitor";
+        QTest::newRow("min count zero") << "usage" << "min_exported_count" << "0" << "5" << "0 is below 5";
+        QTest::newRow("min count text") << "usage" << "min_exported_count" << "few" << "5" << "\"few\" is not a whole number";
+        QTest::newRow("min count huge") << "usage" << "min_exported_count" << "5000" << "5" << "outside 5..1000";
     }
 
     void value()
@@ -246,7 +255,7 @@ private Q_SLOTS:
                                   u"export_folder"_s, u"base_url"_s, u"state_directory"_s, u"first_pack"_s,
                                   u"textfile"_s, u"health_interval_seconds"_s, u"pack_id"_s, u"usb_mount_parents"_s,
                                   u"request_deadline_seconds"_s, u"min_rate_bytes_per_second"_s,
-                                  u"rate_window_seconds"_s, u"https_only"_s, u"redirect_hosts"_s};
+                                  u"rate_window_seconds"_s, u"https_only"_s, u"redirect_hosts"_s, u"min_exported_count"_s};
         for (const QString &key : keys)
             QCOMPARE(field(loaded.config, key), field(defaults, key));
     }
@@ -262,7 +271,7 @@ private Q_SLOTS:
                                    u"export_folder"_s, u"base_url"_s, u"state_directory"_s, u"first_pack"_s,
                                    u"textfile"_s, u"pack_id"_s, u"usb_mount_parents"_s, u"request_deadline_seconds"_s,
                                    u"min_rate_bytes_per_second"_s, u"rate_window_seconds"_s, u"https_only"_s,
-                                   u"redirect_hosts"_s})
+                                   u"redirect_hosts"_s, u"min_exported_count"_s})
             QVERIFY2(text.contains(QRegularExpression(u"\\n#?"_s + key + u" ="_s)), qPrintable(key));
     }
 };

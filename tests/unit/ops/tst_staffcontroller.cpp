@@ -193,6 +193,28 @@ private Q_SLOTS:
         QCOMPARE(status.count(), 2);
     }
 
+    // The export uses the configured threshold; the charts on the kiosk stay exact.
+    void exportHidesSmallCountsTheChartsShowThem()
+    {
+        const QDate day = m_today.addDays(-2);
+        for (int i = 0; i < 7; ++i)
+            m_counters->record(day, u"work"_s, u"uk"_s);
+        m_counters->record(day, u"work"_s, u"ti"_s);
+        m_config.minExportedCount = 8;
+        QVERIFY(QDir().mkpath(m_config.exportFolder));
+        QVERIFY(m_staff->exportCsv());
+        m_config.minExportedCount = KioskConfig{}.minExportedCount;
+        QFile csv(QDir(m_config.exportFolder).filePath(u"passerelle-usage-cpas-de-liege-accueil-2026-06-10.csv"_s));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray bytes = csv.readAll();
+        QVERIFY2(bytes.contains("2026-06-08,work,uk,<8\r\n"), bytes.constData());
+        QVERIFY2(bytes.contains("2026-06-08,work,ti,<8\r\n"), bytes.constData());
+        QVERIFY2(!bytes.contains(",1\r\n") && !bytes.contains(",2\r\n") && !bytes.contains(",7\r\n"),
+                 bytes.constData());
+        m_staff->refresh();
+        QVERIFY(labels(*m_staff->languageChart()).contains(u"ti=1"_s));
+    }
+
     void exportFileNames_data()
     {
         QTest::addColumn<QString>("name");

@@ -1,6 +1,6 @@
 // Anonymous usage counts: per day, topic and language, and nothing else (the schema is
 // checked column by column); counted when a visitor goes forward to a topic or a page;
-// exported as CSV; charted by a model.
+// exported as CSV with small cells suppressed; charted by a model.
 #include "kioskservices.h"
 #include "navigator.h"
 #include "repository.h"
@@ -102,15 +102,17 @@ private Q_SLOTS:
     {
         auto counters = openCounters(u"csv.sqlite"_s);
         QVERIFY(counters);
-        counters->record(QDate(2026, 3, 1), u"health"_s, u"ar"_s);
-        counters->record(QDate(2026, 3, 1), u"odd,topic"_s, u"fr"_s);
+        for (int i = 0; i < 5; ++i) {
+            counters->record(QDate(2026, 3, 1), u"health"_s, u"ar"_s);
+            counters->record(QDate(2026, 3, 1), u"odd,topic"_s, u"fr"_s);
+        }
         const QString file = m_dir.filePath(u"export.csv"_s);
         QVERIFY(!counters->exportCsv(file));
         QFile csv(file);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll(), QByteArray("day,topic,language,count\r\n"
-                                           "2026-03-01,health,ar,1\r\n"
-                                           "2026-03-01,\"odd,topic\",fr,1\r\n"));
+                                           "2026-03-01,health,ar,5\r\n"
+                                           "2026-03-01,\"odd,topic\",fr,5\r\n"));
         QVERIFY(counters->exportCsv(u"/nonexistent/folder/export.csv"_s).has_value());
     }
 
@@ -140,6 +142,48 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(file).isSymLink(), true);
         QCOMPARE(QDir(stick).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
                  QStringList{QFileInfo(file).fileName()});
+    }
+
+    // A count that leaves the kiosk below k (5, or more if configured) is written "<k":
+    // one visitor in a rare language on a given day and topic is not singled out.
+    void exportSuppressesSmallCells_data()
+    {
+        QTest::addColumn<int>("minCount");
+        QTest::addColumn<QByteArray>("expected");
+        const QByteArray header = "day,topic,language,count\r\n";
+        QTest::newRow("default 5") << int(UsageCounters::kMinExportedCount)
+                                   << header + "2026-03-01,health,fr,12\r\n2026-03-01,health,ti,<5\r\n"
+                                               "2026-03-01,work,ar,<5\r\n2026-03-02,health,ti,5\r\n";
+        QTest::newRow("raised to 10") << 10
+                                      << header + "2026-03-01,health,fr,12\r\n2026-03-01,health,ti,<10\r\n"
+                                                  "2026-03-01,work,ar,<10\r\n2026-03-02,health,ti,<10\r\n";
+        // Below 5 is never honoured, whoever calls.
+        QTest::newRow("asked for 1") << 1
+                                     << header + "2026-03-01,health,fr,12\r\n2026-03-01,health,ti,<5\r\n"
+                                                 "2026-03-01,work,ar,<5\r\n2026-03-02,health,ti,5\r\n";
+    }
+
+    void exportSuppressesSmallCells()
+    {
+        QFETCH(int, minCount);
+        QFETCH(QByteArray, expected);
+        auto counters = openCounters(u"small-%1.sqlite"_s.arg(minCount));
+        QVERIFY(counters);
+        const QDate d1(2026, 3, 1), d2(2026, 3, 2);
+        for (int i = 0; i < 12; ++i)
+            QVERIFY(counters->record(d1, u"health"_s, u"fr"_s));
+        QVERIFY(counters->record(d1, u"health"_s, u"ti"_s));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(counters->record(d1, u"work"_s, u"ar"_s));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(counters->record(d2, u"health"_s, u"ti"_s));
+        const QString file = m_dir.filePath(u"small-%1.csv"_s.arg(minCount));
+        QVERIFY(!counters->exportCsv(file, minCount));
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll(), expected);
+        // On the kiosk itself the counts stay exact (the staff screen's charts).
+        QCOMPARE(counters->counts(d1, d1).at(1).count, qint64(1));
     }
 
     // Going forward to a topic or a page counts one for its topic in the session's

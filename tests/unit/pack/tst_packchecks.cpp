@@ -66,6 +66,16 @@ private Q_SLOTS:
         QVERIFY2(errors.first().contains(QRegularExpression(u"^[^:]+:\\d+: error: "_s)), qPrintable(errors.first()));
         QVERIFY2(errors.first().contains(expected), qPrintable(errors.first() + u"\nexpected: "_s + expected));
     }
+
+    // Found by fuzz_packyaml: a pack.yaml without "version" crashed check (yaml-cpp threw).
+    void missingVersionIsAnErrorNotACrash()
+    {
+        QVERIFY(packtest::editFile(m_content + u"/pack.yaml"_s, "version: 3\n", ""));
+        const auto result = packtest::run({u"check"_s, m_content});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(u"pack.yaml:2: error: missing field \"version\""_s), qPrintable(result.err));
+        QVERIFY2(!result.err.contains(u"must be 1 or more"_s), qPrintable(result.err));
+    }
 };
 
 QTEST_MAIN(TestPackChecks)
