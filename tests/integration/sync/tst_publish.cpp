@@ -37,9 +37,19 @@ class PollingKiosk : public QObject
 {
 public:
     PollingKiosk(const QString &baseUrl, QList<MinisignPublicKey> keys, bool forgetEtag)
-        : m_source(QUrl(baseUrl), HttpSource::Options{5000, 1, 100, 100}), m_keys(std::move(keys)),
+        : m_source(QUrl(baseUrl), options()), m_keys(std::move(keys)),
           m_forgetEtag(forgetEtag)
     {
+    }
+
+    static HttpSource::Options options()
+    {
+        HttpSource::Options o;
+        o.transferTimeoutMs = 5000;
+        o.maxAttempts = 1;
+        o.retryBaseDelayMs = 100;
+        o.retryMaxDelayMs = 100;
+        return o;
     }
 
     void start()
