@@ -9,7 +9,8 @@
 #   - a QML module or a Qt plugin must come from a package Depends names itself: Qt loads
 #     them by name, so no library dependency brings them;
 #   - any other shared object must come from a package in Depends or pulled in by one
-#     (apt-cache depends --recurse, Depends and Pre-Depends only).
+#     (Depends and Pre-Depends, followed through the installed packages' own, and
+#     through what provides a virtual package).
 #
 #   deb_runtime_depends.sh KIOSK PACK DEB_DIR WORK
 set -euo pipefail
@@ -122,8 +123,29 @@ done < <(cat "$work/libraries" "$work/qmldirs")
 depends=$(dpkg-deb -f "$deb" Depends)
 # "a (>= 1), b | c" -> a b c
 names=$(printf '%s' "$depends" | sed 's/([^)]*)//g; s/:any//g' | tr ',|' '\n\n' | tr -d ' ' | grep . | sort -u)
-closure=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces \
-              --no-enhances $names 2>/dev/null | grep -v '^ ' | tr -d '<>' | sort -u)
+# From dpkg's database, which the test machine has complete (apt's lists may be empty).
+closure=$(dpkg-query -W -f='${db:Status-Abbrev}\t${Package}\t${Depends}, ${Pre-Depends}\t${Provides}\n' |
+    awk -F'\t' -v roots="$(echo $names)" '
+        $1 ~ /^ii/ {
+            deps[$2] = deps[$2] "," $3
+            n = split($4, provides, ",")
+            for (i = 1; i <= n; i++) {
+                v = provides[i]; gsub(/\([^)]*\)|:any| /, "", v)
+                if (v != "") providers[v] = providers[v] "," $2
+            }
+        }
+        END {
+            tail = split(roots, queue, " ")
+            for (i = 1; i <= tail; i++) seen[queue[i]] = 1
+            for (head = 1; head <= tail; head++) {
+                p = queue[head]; print p
+                list = deps[p] "," providers[p]
+                gsub(/\([^)]*\)|:any/, "", list); gsub(/[|, ]+/, " ", list)
+                m = split(list, next_, " ")
+                for (j = 1; j <= m; j++)
+                    if (!(next_[j] in seen)) { seen[next_[j]] = 1; queue[++tail] = next_[j] }
+            }
+        }' | sort -u)
 
 missing=()
 while read -r kind package path; do
@@ -140,7 +162,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 $(sed 's/^/  /' "$work/missing")
 Depends: $depends"
 fi
-printf 'deb_runtime_depends: %d QML modules and plugins (%s) and %d other libraries, all declared\n' \
+printf 'deb_runtime_depends: %d files of QML modules and plugins (from %s) and %d other libraries, all declared\n' \
     "$(grep -c '^\(qml\|plugin\) ' "$work/owners")" \
     "$(awk '$1 != "library" {print $2}' "$work/owners" | sort -u | tr '\n' ' ' | sed 's/ $//')" \
     "$(grep -c '^library ' "$work/owners")"
