@@ -23,6 +23,8 @@ tarball=$cache/$suite-minbase.tar
 root=$work/root
 start=$SECONDS
 
+# The first lines of a listing, and how many more.
+head_of() { awk 'NR <= 20 {print "  " $0} END {if (NR > 20) print "  ... and " NR - 20 " more"}' <<<"$1"; }
 say() { printf '[deb_pristine %3ds] %s\n' $((SECONDS - start)) "$*"; }
 fail() { printf 'deb_pristine: FAILED: %s\n' "$*" >&2; exit 1; }
 
@@ -235,10 +237,10 @@ done <"$work/conffiles.list"
 allowed+=')$'
 left=$(LC_ALL=C comm -13 "$work/before.list" "$work/removed.list" | grep -Ev "$allowed" || true)
 [ -z "$left" ] || fail "apt-get remove left these behind (not configuration):
-$left"
+$(head_of "$left")"
 gone=$(LC_ALL=C comm -23 "$work/before.list" "$work/removed.list")
 [ -z "$gone" ] || fail "apt-get remove deleted files that were there before the package:
-$gone"
+$(head_of "$gone")"
 for conffile in $(cat "$work/conffiles.list"); do
     [ -e "$root$conffile" ] || fail "apt-get remove deleted the configuration file $conffile"
 done
@@ -262,10 +264,10 @@ fi
 snapshot "$work/purged.list"
 left=$(LC_ALL=C comm -13 "$work/before.list" "$work/purged.list")
 [ -z "$left" ] || fail "apt-get purge left these behind:
-$left"
+$(head_of "$left")"
 gone=$(LC_ALL=C comm -23 "$work/before.list" "$work/purged.list")
 [ -z "$gone" ] || fail "apt-get purge deleted files that were there before the package:
-$gone"
+$(head_of "$gone")"
 
 owned=$(wc -l <"$work/owned.list")
 say "passed: installed with apt on a pristine $suite, self-test and screenshot ran, remove kept only the configuration, purge left nothing ($owned paths owned by the package)"
