@@ -25,6 +25,9 @@ packages=(
   # tests and operations
   xvfb xauth nginx-light minisign clang-14 libclang-rt-14-dev
   libxml2-utils dpkg-dev file systemd
+  # the .deb installed into a pristine Debian 12 root (ctest -L deb_pristine; chroot and
+  # runuser come with coreutils and util-linux)
+  debootstrap
   # operations: the kiosk compositor (the unit's ExecStart, checked by systemd-analyze
   # verify) and the logind session it runs in
   cage xwayland libpam-systemd

@@ -47,11 +47,14 @@ install(CODE "
 ")
 
 # Run-time packages that dpkg-shlibdeps cannot see, because Qt loads them as plugins:
-# the QML modules the UI imports (derived from the imports of qml/, below), the
+# the QML modules the UI imports (derived from the imports of qml/, below) and those the
+# virtual keyboard imports, the
 # platform plugins (Wayland under cage; xcb/offscreen for maintenance), the SVG image
 # plugin for pictograms, the GStreamer plugins behind Qt Multimedia (Ogg/Opus speech,
 # ALSA/Pulse output), the fonts, the compositor (Debian's cage refuses to start without
 # Xwayland, which it only recommends) and the logind session it needs.
+# Checked against what the kiosk really loads (tests/integration/ops/deb_runtime_depends.sh)
+# and by installing the package on a pristine Debian 12 (deb_pristine.sh).
 set(passerelle_qml_modules qml6-module-qtqml qml6-module-qtqml-workerscript)
 foreach(file IN LISTS PASSERELLE_QML_FILES)
     file(STRINGS ${PROJECT_SOURCE_DIR}/qml/${file} imports REGEX "^import Qt[A-Za-z.]*")
@@ -67,7 +70,18 @@ list(REMOVE_DUPLICATES passerelle_qml_modules)
 list(SORT passerelle_qml_modules)
 set(passerelle_runtime_packages
     ${passerelle_qml_modules}
+    # QML modules the virtual keyboard's own QML imports (its qmldir "depends" on them),
+    # which no Debian package of it depends on: without them the kiosk does not start
+    # ("module QtQuick.Layouts is not installed", issue 15).
+    qml6-module-qtquick-layouts qml6-module-qt-labs-folderlistmodel
+    # ... and QtMultimedia, for its key sounds (Components/MultiSoundEffect.qml), loaded
+    # at the first key press only, so the self-test's trace does not show it.
+    qml6-module-qtmultimedia
     qt6-qpa-plugins qt6-wayland libqt6svg6
+    # Image formats beyond Qt's own (WebP, TIFF, ...): Qt loads every one installed when
+    # it reads an image, so the kiosk reads the same images here as on the machine that
+    # built and checked the pack.
+    qt6-image-formats-plugins
     # main.cpp sets QT_IM_MODULE=qtvirtualkeyboard: its input context plugin
     qt6-virtualkeyboard-plugin
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good

@@ -64,7 +64,8 @@ string(REGEX REPLACE " *\\([^)]*\\)" "" names "${depends}")
 string(REPLACE ", " ";" names "${names}")
 foreach(package libqt6quick6 libqt6core6 libsodium23 libsqlite3-0
         qt6-qpa-plugins qt6-wayland libqt6svg6 gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-        fonts-noto-core cage xwayland libpam-systemd qt6-virtualkeyboard-plugin)
+        fonts-noto-core cage xwayland libpam-systemd qt6-virtualkeyboard-plugin
+        qml6-module-qtquick-layouts qml6-module-qt-labs-folderlistmodel qml6-module-qtmultimedia)
     if(NOT package IN_LIST names)
         fail("Depends lacks ${package}")
     endif()
