@@ -96,7 +96,7 @@ void restartIfAsked(bool asked, char **argv)
     ::execv(QCoreApplication::applicationFilePath().toLocal8Bit().constData(), argv);
 }
 
-struct RenderRequest
+struct RunRequest
 {
     QSize size;
     QString screenshot;
@@ -104,11 +104,12 @@ struct RenderRequest
     bool gallery = false;
     bool firstFrame = false;
     bool windowed = false;
+    int retryMs = 60 * 1000; // out of service: how often to look for a usable pack
 };
 
 // No usable pack: the out-of-service screen, kept up (and the watchdog fed) until a pack
 // is usable again. Never a restart loop over a damaged pack.
-int runOutOfService(const KioskConfig &config, const StartPack &start, const RenderRequest &request, char **argv)
+int runOutOfService(const KioskConfig &config, const StartPack &start, const RunRequest &request, char **argv)
 {
     const bool render = !request.screenshot.isEmpty() || request.selfTest || request.gallery;
     QTextStream err(stderr);
@@ -147,6 +148,7 @@ int runOutOfService(const KioskConfig &config, const StartPack &start, const Ren
         QGuiApplication::quit();
     });
     QObject::connect(qApp, &QGuiApplication::aboutToQuit, &screen, &OutOfService::shutdown);
+    screen.setRetryIntervalMs(request.retryMs);
     screen.start();
     if (request.windowed)
         window->show();
@@ -211,9 +213,12 @@ int main(int argc, char **argv)
     // milliseconds after READY=1, as a hung UI would.
     QCommandLineOption freezeOption(u"freeze-after-ready"_s, u"Test: freeze the UI after ready."_s, u"ms"_s);
     freezeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For tests/integration/ops/tst_startpath only: out of service, look again this often.
+    QCommandLineOption retryOption(u"out-of-service-retry-ms"_s, u"Test: out-of-service retry period."_s, u"ms"_s);
+    retryOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, galleryOption,
                        selfTestOption, windowedOption, largeTextOption, contrastOption, workerOption, configOption, hashPinOption,
-                       freezeOption, firstFrameOption, previewOption});
+                       freezeOption, firstFrameOption, previewOption, retryOption});
     parser.process(app);
 
     // The config: every bad key is reported and takes its default; the kiosk still starts.
@@ -250,13 +255,15 @@ int main(int argc, char **argv)
         return runPreview(std::move(preview));
     }
 
-    RenderRequest request;
+    RunRequest request;
     request.size = size;
     request.screenshot = parser.value(screenshotOption);
     request.selfTest = parser.isSet(selfTestOption);
     request.gallery = parser.isSet(galleryOption);
     request.firstFrame = parser.isSet(firstFrameOption);
     request.windowed = parser.isSet(windowedOption);
+    if (parser.isSet(retryOption))
+        request.retryMs = std::max(100, parser.value(retryOption).toInt());
 
     KioskServices::Options options;
     // --pack (or $PASSERELLE_PACK) is a developer's: that pack or an error. Otherwise the

@@ -6,7 +6,12 @@
 #include "navigator.h"
 #include "systemdnotify.h"
 
+#include "fsutil.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -45,6 +50,29 @@ const char *const kDoctorOnDuty = QT_TRANSLATE_NOOP("OutOfService", "Doctor on d
 const char *const kForeignSim = QT_TRANSLATE_NOOP("OutOfService", "From a foreign SIM card");
 const char *const kPoisonCentre = QT_TRANSLATE_NOOP("OutOfService", "Poison centre, free, day and night");
 
+/** What the start path reads, by name, size and time: a change is worth a new look. */
+QString storeFingerprint(const KioskConfig &config)
+{
+    const QDir state(config.stateDirectory);
+    QStringList parts{sync::fs::readSymlink(state.filePath(u"current"_s)), sync::fs::readSymlink(state.filePath(u"previous"_s))};
+    QStringList files;
+    for (const QFileInfo &pack : QDir(state.filePath(u"packs"_s)).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot))
+        files.append(pack.filePath() + u"/manifest.json"_s);
+    files.append(QDir(config.firstPack).filePath(u"manifest.json"_s));
+    for (const QString &file : std::as_const(files)) {
+        const QFileInfo info(file);
+        parts.append(u"%1 %2 %3"_s.arg(file).arg(info.size()).arg(info.lastModified().toMSecsSinceEpoch()));
+    }
+    // A sync renames new objects into the store; a package copies them into the first pack
+    // (maybe while this runs: a look in the middle of the copy must not be the last).
+    for (const QString &dir : {state.filePath(u"objects"_s), QDir(config.firstPack).filePath(u"objects"_s)}) {
+        const QDir objects(dir);
+        parts.append(u"%1 %2 %3"_s.arg(dir).arg(objects.count()).arg(
+            QFileInfo(dir).lastModified().toMSecsSinceEpoch()));
+    }
+    return parts.join(u'\n');
+}
+
 } // namespace
 
 OutOfService::OutOfService(KioskConfig config, StartPack start, Mode mode, QObject *parent)
@@ -62,7 +90,14 @@ OutOfService::OutOfService(KioskConfig config, StartPack start, Mode mode, QObje
         return s;
     });
     m_retry.setInterval(60 * 1000);
+    m_storeSeen = storeFingerprint(m_config);
     connect(&m_retry, &QTimer::timeout, this, [this] {
+        // Verified again only when something changed (an operator, a sync): the journal
+        // gets the reasons once, not every minute.
+        const QString seen = storeFingerprint(m_config);
+        if (seen == m_storeSeen)
+            return;
+        m_storeSeen = seen;
         // Read only: the syncer of this process holds the store's lock.
         const StartPack again = choosePackAtStart(m_config, StartMode::ReadOnly);
         if (!again.isUsable())
@@ -147,8 +182,8 @@ void OutOfService::start()
             return;
         m_ready = true;
         m_notifier->ready(u"out of service: no usable pack"_s);
-        qCWarning(lcOutOfService).noquote() << "kiosk" << m_config.name << "is out of service: no usable pack; retrying every"
-                                            << m_retry.interval() / 1000 << "s";
+        qCWarning(lcOutOfService).noquote() << "kiosk" << m_config.name << "is out of service: no usable pack; looking again every"
+                                            << m_retry.interval() << "ms";
     }, Qt::QueuedConnection);
     m_retry.start();
     m_navigator = std::make_unique<Navigator>(u"attract"_s);

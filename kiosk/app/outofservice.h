@@ -26,8 +26,9 @@ class SystemdNotifier;
  * in every configured language with the emergency numbers (built in: there is no pack to
  * take them from), and stays up. It says READY=1 and feeds the systemd watchdog, writes
  * the health textfile (passerelle_out_of_service 1 and the fallback reasons), lets the
- * sync bring a pack, and looks for a usable pack again every minute; when one is there
- * (or the sync switched to one) the event loop ends with restartRequested() true.
+ * sync bring a pack, and looks again each minute in which the store or the bundled pack
+ * changed; when a usable pack is there (or the sync switched to one), the event loop
+ * ends with restartRequested() true.
  */
 class OutOfService : public QObject
 {
@@ -47,6 +48,8 @@ public:
     /** A clean exit: STOPPING=1 and the last health file. */
     void shutdown();
     [[nodiscard]] bool restartRequested() const;
+    /** How often to look for a usable pack (default a minute; tests shorten it). */
+    void setRetryIntervalMs(int ms) { m_retry.setInterval(ms); }
 
     /** The languages shown: [kiosk] languages, or every UI translation. */
     [[nodiscard]] static QStringList languages(const KioskConfig &config);
@@ -69,6 +72,7 @@ private:
     std::unique_ptr<Navigator> m_navigator;
     std::unique_ptr<KioskSync> m_sync;
     QTimer m_retry;
+    QString m_storeSeen;
     bool m_ready = false;
     bool m_restart = false;
 };

@@ -11,6 +11,8 @@
 #include "workspace.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -18,6 +20,12 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstring>
 
 using namespace passerelle;
 using namespace passerelle::synctest;
@@ -269,6 +277,69 @@ private Q_SLOTS:
         QVERIFY2(colours.size() > 20, "the out-of-service screen is (nearly) blank");
         if (qEnvironmentVariableIsSet("PASSERELLE_KEEP_SCREENSHOT"))
             QFile::copy(png, qEnvironmentVariable("PASSERELLE_KEEP_SCREENSHOT"));
+    }
+
+    void outOfServiceFeedsTheWatchdogAndComesBack()
+    {
+        const QString store = freshStore(u"comeback"_s);
+        QVERIFY(Workspace::write(store + u"/packs/2/manifest.json"_s, {}));
+        QVERIFY(QFile::remove(databaseObjectOf(store, 1)));
+        const QString later = m_run.filePath(u"later-first-pack"_s); // not there yet
+        const QString config = writeConfig(store, later, m_ws->publicKeyFile());
+
+        // Under a fake systemd (a datagram socket), as the unit runs it.
+        const QString socketPath = m_run.filePath(u"notify"_s);
+        const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        auto closeSocket = qScopeGuard([fd] { ::close(fd); });
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        std::memcpy(address.sun_path, socketPath.toLocal8Bit().constData(), size_t(socketPath.toLocal8Bit().size()));
+        QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+        auto receive = [fd] {
+            QList<QByteArray> out;
+            char buffer[4096];
+            for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) >= 0;)
+                out.append(QByteArray(buffer, int(n)));
+            return out;
+        };
+        QProcess kiosk;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"QT_QUICK_BACKEND"_s, u"software"_s);
+        env.insert(u"NOTIFY_SOCKET"_s, socketPath);
+        env.insert(u"WATCHDOG_USEC"_s, u"300000"_s);
+        env.insert(u"INVOCATION_ID"_s, u"test"_s); // systemd restarts it: no exec in place
+        kiosk.setProcessEnvironment(env);
+        kiosk.start(QStringLiteral(PASSERELLE_KIOSK),
+                    {u"--config"_s, config, u"--windowed"_s, u"--out-of-service-retry-ms"_s, u"200"_s});
+        QList<QByteArray> messages;
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 30000 && !messages.contains("WATCHDOG=1")) {
+            QTest::qWait(50);
+            messages += receive();
+        }
+        QVERIFY2(!messages.isEmpty() && messages.first().startsWith("READY=1")
+                     && messages.first().contains("out of service"),
+                 messages.isEmpty() ? "nothing from the kiosk" : messages.first().constData());
+        QTest::qWait(1000);
+        QVERIFY2(receive().count("WATCHDOG=1") >= 5, "the watchdog is not fed while out of service");
+        QCOMPARE(kiosk.state(), QProcess::Running);
+
+        // A usable pack appears (here the bundled one, as a reinstalled package would put
+        // it): the kiosk ends, for systemd to start it again on that pack.
+        QVERIFY(run(u"cp"_s, {u"-a"_s, m_v1, later}));
+        if (!kiosk.waitForFinished(30000)) {
+            kiosk.terminate();
+            kiosk.waitForFinished();
+            QFAIL(qPrintable(u"the kiosk did not notice the usable pack:\n"_s + QString::fromUtf8(kiosk.readAllStandardError())));
+        }
+        QCOMPARE(kiosk.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(kiosk.exitCode(), 0);
+        const Started again = startKiosk(config);
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QVERIFY2(again.textfile.contains(u"passerelle_pack_version{pack_id=\"test-pack\"} 1\n"_s), qPrintable(again.textfile));
+        QVERIFY(again.textfile.contains(u"passerelle_out_of_service 0\n"_s));
     }
 
     void explicitPackStillFailsLoudly()
