@@ -49,6 +49,8 @@ struct StartPack
     Origin origin = Origin::None;
     /** In the order they were tried; empty when `current` was shown as it is. */
     QList<PackFallback> fallbacks;
+    /** Milliseconds spent recovering the store (and installing the first pack into an empty one). */
+    qint64 recoveryMs = 0;
     /** Milliseconds spent verifying (every candidate tried), for the start-up budget. */
     qint64 verifyMs = 0;
     /** Of which hashing database objects. */
