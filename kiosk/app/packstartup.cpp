@@ -170,7 +170,7 @@ Verdict verifyPack(const QString &packDir, const QString &objectsDir, const Trus
     if (hash.value() != database->sha256)
         return refused(PackFallbackReason::DatabaseHashMismatch,
                        Problem{databasePath, 0, u"the database has SHA-256 %1, not the one its manifest names"_s.arg(hash.value()),
-                               u"the disk damaged it: the kiosk shows another pack; sync this one again"_s});
+                               u"the disk damaged it: the kiosk shows another pack until sync brings a newer one"_s});
     Result<std::shared_ptr<Pack>> pack = Pack::open(manifestPath, objectsDir);
     if (!pack)
         return refused(PackFallbackReason::SchemaInvalid, pack.problem());
