@@ -4,7 +4,7 @@
 <context>
     <name>AttractPage</name>
     <message>
-        <location filename="../qml/pages/AttractPage.qml" line="57"/>
+        <location filename="../qml/pages/AttractPage.qml" line="58"/>
         <source>Touch the screen to start</source>
         <translation>Başlamak için ekrana dokunun</translation>
     </message>
@@ -12,45 +12,45 @@
 <context>
     <name>AudioBar</name>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="20"/>
+        <location filename="../qml/components/AudioBar.qml" line="21"/>
         <source>Listen</source>
         <extracomment>Audio: read the whole page aloud</extracomment>
         <translation>Dinle</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="27"/>
+        <location filename="../qml/components/AudioBar.qml" line="29"/>
         <source>Continue</source>
         <translation>Devam</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="27"/>
+        <location filename="../qml/components/AudioBar.qml" line="29"/>
         <source>Pause</source>
         <translation>Duraklat</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="34"/>
+        <location filename="../qml/components/AudioBar.qml" line="37"/>
         <source>Repeat</source>
         <translation>Tekrarla</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="41"/>
+        <location filename="../qml/components/AudioBar.qml" line="45"/>
         <source>Stop</source>
         <translation>Durdur</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="49"/>
+        <location filename="../qml/components/AudioBar.qml" line="54"/>
         <source>Quieter</source>
         <extracomment>Audio: quieter</extracomment>
         <translation>Daha alçak</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="59"/>
+        <location filename="../qml/components/AudioBar.qml" line="65"/>
         <source>Louder</source>
         <extracomment>Audio: louder</extracomment>
         <translation>Daha yüksek</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="73"/>
+        <location filename="../qml/components/AudioBar.qml" line="79"/>
         <source>No audio in this language.</source>
         <extracomment>Shown instead of the play button when a language has no audio</extracomment>
         <translation>Bu dilde ses yok.</translation>
@@ -59,19 +59,19 @@
 <context>
     <name>BlockView</name>
     <message>
-        <location filename="../qml/components/BlockView.qml" line="52"/>
+        <location filename="../qml/components/BlockView.qml" line="53"/>
         <source>Listen to this part</source>
         <extracomment>Reads one block of a page aloud</extracomment>
         <translation>Bu bölümü dinle</translation>
     </message>
     <message>
-        <location filename="../qml/components/BlockView.qml" line="166"/>
+        <location filename="../qml/components/BlockView.qml" line="168"/>
         <source>Some of this may have changed: check at the desk.</source>
         <extracomment>Under a service whose address, phone or hours no recent source confirms</extracomment>
         <translation>Bu bilgilerin bir kısmı değişmiş olabilir: danışmada kontrol edin.</translation>
     </message>
     <message>
-        <location filename="../qml/components/BlockView.qml" line="179"/>
+        <location filename="../qml/components/BlockView.qml" line="181"/>
         <source>QR code with this contact, for your phone</source>
         <translation>Bu iletişim bilgisiyle QR kodu, telefonunuz için</translation>
     </message>
@@ -84,30 +84,30 @@
         <translation>Bu sayfa mevcut içerikte yok.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="93"/>
+        <location filename="../qml/pages/ContentPage.qml" line="94"/>
         <source>Checked on %1</source>
         <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
         <translation>%1 tarihinde kontrol edildi</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="101"/>
+        <location filename="../qml/pages/ContentPage.qml" line="102"/>
         <source>Not translated yet: shown in French.</source>
         <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
         <translation>Henüz çevrilmedi: Fransızca gösteriliyor.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="108"/>
+        <location filename="../qml/pages/ContentPage.qml" line="109"/>
         <source>Machine translation: ask a social worker if something is unclear.</source>
         <extracomment>Page footer for pages translated by a machine</extracomment>
         <translation>Makine çevirisi: anlaşılmayan bir şey varsa bir sosyal görevliye sorun.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="114"/>
+        <location filename="../qml/pages/ContentPage.qml" line="115"/>
         <source>Page code %1</source>
         <translation>Sayfa kodu %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="128"/>
+        <location filename="../qml/pages/ContentPage.qml" line="129"/>
         <source>QR code with this page, for your phone</source>
         <translation>Bu sayfayla QR kodu, telefonunuz için</translation>
     </message>
@@ -121,19 +121,19 @@
         <translation>Neye ihtiyacınız var?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="51"/>
+        <location filename="../qml/pages/HomePage.qml" line="53"/>
         <source>Bigger text</source>
         <extracomment>Toggle: bigger text</extracomment>
         <translation>Daha büyük yazı</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="62"/>
+        <location filename="../qml/pages/HomePage.qml" line="64"/>
         <source>Contrast</source>
         <extracomment>Toggle: high-contrast colours</extracomment>
         <translation>Kontrast</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="77"/>
+        <location filename="../qml/pages/HomePage.qml" line="79"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>Hangi belgeniz var?</translation>
@@ -142,19 +142,19 @@
 <context>
     <name>IdleWarning</name>
     <message>
-        <location filename="../qml/components/IdleWarning.qml" line="35"/>
+        <location filename="../qml/components/IdleWarning.qml" line="38"/>
         <source>Are you still there?</source>
         <extracomment>Idle warning: the session is about to end</extracomment>
         <translation>Hâlâ orada mısınız?</translation>
     </message>
     <message>
-        <location filename="../qml/components/IdleWarning.qml" line="42"/>
+        <location filename="../qml/components/IdleWarning.qml" line="45"/>
         <source>Everything will be erased in %1 seconds.</source>
         <extracomment>Idle warning; %1 is a number of seconds</extracomment>
         <translation>Her şey %1 saniye içinde silinecek.</translation>
     </message>
     <message>
-        <location filename="../qml/components/IdleWarning.qml" line="54"/>
+        <location filename="../qml/components/IdleWarning.qml" line="57"/>
         <source>More time</source>
         <extracomment>Idle warning button: keep the session going</extracomment>
         <translation>Daha fazla zaman</translation>
@@ -163,7 +163,7 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../qml/pages/LanguagePage.qml" line="59"/>
+        <location filename="../qml/pages/LanguagePage.qml" line="61"/>
         <source>OK</source>
         <extracomment>Confirms the chosen language</extracomment>
         <translation>Tamam</translation>
@@ -197,60 +197,95 @@
     </message>
 </context>
 <context>
+    <name>OutOfService</name>
+    <message>
+        <location filename="../kiosk/app/outofservice.cpp" line="37"/>
+        <source>Out of service</source>
+        <translation>Hizmet dışı</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/app/outofservice.cpp" line="38"/>
+        <source>This kiosk cannot show its information at the moment. Please ask at the reception desk.</source>
+        <translation>Bu kiosk şu anda bilgilerini gösteremiyor. Lütfen danışma masasına sorun.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/app/outofservice.cpp" line="40"/>
+        <source>Emergencies</source>
+        <translation>Acil durumlar</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/app/outofservice.cpp" line="42"/>
+        <source>Doctor on duty, evenings and weekends</source>
+        <extracomment>1733, the doctor on duty when the GP&apos;s practice is closed</extracomment>
+        <translation>Nöbetçi doktor, akşamları ve hafta sonları</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/app/outofservice.cpp" line="44"/>
+        <source>From a foreign SIM card</source>
+        <extracomment>Followed by the number to call from a phone with a foreign SIM card</extracomment>
+        <translation>Yabancı SIM kartla</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/app/outofservice.cpp" line="45"/>
+        <source>Poison centre, free, day and night</source>
+        <translation>Zehir danışma merkezi, ücretsiz, gece gündüz</translation>
+    </message>
+</context>
+<context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="43"/>
+        <location filename="../qml/components/StaffPanel.qml" line="44"/>
         <source>Side by side with French</source>
         <extracomment>Social-worker panel: show each page in the visitor&apos;s language and in French</extracomment>
         <translation>Fransızcayla yan yana</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="49"/>
+        <location filename="../qml/components/StaffPanel.qml" line="51"/>
         <source>Change the paper</source>
         <translation>Belgeyi değiştir</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="56"/>
+        <location filename="../qml/components/StaffPanel.qml" line="59"/>
         <source>New visitor</source>
         <extracomment>Social-worker panel: erase everything and go back to the start</extracomment>
         <translation>Yeni ziyaretçi</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="72"/>
-        <location filename="../qml/components/StaffPanel.qml" line="73"/>
+        <location filename="../qml/components/StaffPanel.qml" line="75"/>
+        <location filename="../qml/components/StaffPanel.qml" line="76"/>
         <source>Staff PIN</source>
-        <translation>Personel PIN'i</translation>
+        <translation>Personel PIN&apos;i</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="80"/>
+        <location filename="../qml/components/StaffPanel.qml" line="84"/>
         <source>Operator screen</source>
         <translation>Operatör ekranı</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="96"/>
+        <location filename="../qml/components/StaffPanel.qml" line="100"/>
         <source>Wrong PIN: wait %1 s.</source>
         <extracomment>After a wrong staff PIN; %1 is a number of seconds</extracomment>
         <translation>Yanlış PIN: %1 sn bekleyin.</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="109"/>
+        <location filename="../qml/components/StaffPanel.qml" line="113"/>
         <source>Code, e.g. S2</source>
         <extracomment>Placeholder of the field where a social worker types a page code such as S2</extracomment>
         <translation>Kod, örn. S2</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="111"/>
+        <location filename="../qml/components/StaffPanel.qml" line="115"/>
         <source>Page code</source>
         <translation>Sayfa kodu</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="119"/>
+        <location filename="../qml/components/StaffPanel.qml" line="124"/>
         <source>Open</source>
         <translation>Aç</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="137"/>
-        <location filename="../qml/components/StaffPanel.qml" line="139"/>
+        <location filename="../qml/components/StaffPanel.qml" line="142"/>
+        <location filename="../qml/components/StaffPanel.qml" line="144"/>
         <source>Search</source>
         <extracomment>Placeholder of the search field</extracomment>
         <translation>Ara</translation>
@@ -264,7 +299,7 @@
         <translation>Bilmiyorum / belgem yok</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/statuslistmodel.cpp" line="26"/>
+        <location filename="../kiosk/app/statuslistmodel.cpp" line="27"/>
         <source>General information, and where to ask.</source>
         <translation>Genel bilgiler ve nereye sorulur.</translation>
     </message>
@@ -281,7 +316,7 @@
 <context>
     <name>TopicPage</name>
     <message>
-        <location filename="../qml/pages/TopicPage.qml" line="48"/>
+        <location filename="../qml/pages/TopicPage.qml" line="51"/>
         <source>Nothing here applies to your paper. Please ask at the desk.</source>
         <extracomment>Shown when no page of a topic applies to the chosen residence status</extracomment>
         <translation>Burada belgenize uyan bir şey yok. Lütfen danışmaya sorun.</translation>

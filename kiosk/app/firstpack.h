@@ -23,9 +23,10 @@ struct StorePack
 
 /**
  * On first start: when the state directory has no active pack, installs a published pack
- * tree (manifest.json + objects/, e.g. the demo pack of the .deb) as its first pack.
- * Each file is copied under a temporary name and renamed, and `current` is switched last,
- * so an interrupted install is simply done again at the next start.
+ * tree (manifest.json + objects/, e.g. the demo pack of the .deb) as its first pack,
+ * through the store (PackStore::installTree: its lock, hash-checked objects, fsyncs,
+ * `current` switched last), so an interrupted install is simply done again at the next
+ * start. The kiosk itself goes through choosePackAtStart() (packstartup.h).
  */
 [[nodiscard]] std::optional<Problem> installFirstPack(const QString &stateDirectory, const QString &packTree);
 

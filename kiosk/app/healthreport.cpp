@@ -1,6 +1,7 @@
 #include "healthreport.h"
 
 #include "fsutil.h"
+#include "packstartup.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -66,6 +67,15 @@ QByteArray renderHealthTextfile(const HealthSnapshot &s)
            QByteArray::number(s.uptimeSeconds));
     metric(out, "passerelle_last_crash_timestamp_seconds",
            "When a run last ended without a clean exit (Unix time; 0: never).", {}, seconds(s.lastCrash));
+    out += "# HELP passerelle_pack_fallback 1 when the kiosk did not show its active pack at start, for this reason.\n"
+           "# TYPE passerelle_pack_fallback gauge\n";
+    for (const PackFallbackReason reason : allPackFallbackReasons()) {
+        const QString name = packFallbackReasonName(reason);
+        out += "passerelle_pack_fallback{reason=\"" + labelValue(name) + "\"} "
+            + (s.packFallbacks.contains(name) ? "1" : "0") + '\n';
+    }
+    metric(out, "passerelle_out_of_service", "1 when no pack is usable and the out-of-service screen shows.", {},
+           s.outOfService ? "1" : "0");
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 #include <functional>
@@ -29,6 +30,10 @@ struct HealthSnapshot
     QDateTime lastCrash;
     /** False in the last file written at a clean exit. */
     bool up = true;
+    /** The start path's reasons for not showing `current` (packFallbackReasonName()). */
+    QStringList packFallbacks;
+    /** No usable pack: the out-of-service screen shows. */
+    bool outOfService = false;
 };
 
 /**
@@ -36,7 +41,9 @@ struct HealthSnapshot
  * passerelle_up, passerelle_build_info{version,kiosk}, passerelle_pack_version{pack_id},
  * passerelle_pack_expiry_timestamp_seconds, passerelle_last_sync_timestamp_seconds,
  * passerelle_last_sync_success, passerelle_uptime_seconds,
- * passerelle_last_crash_timestamp_seconds. Times never known are 0.
+ * passerelle_last_crash_timestamp_seconds, passerelle_pack_fallback{reason} (one line per
+ * reason, 1 when the start path passed over a pack for it), passerelle_out_of_service.
+ * Times never known are 0.
  */
 [[nodiscard]] QByteArray renderHealthTextfile(const HealthSnapshot &snapshot);
 

@@ -1,12 +1,13 @@
 // passerelle: the kiosk. See the README for the command line.
 #include "contentpreview.h"
-#include "firstpack.h"
 #include "kiosk.h"
 #include "kioskconfig.h"
 #include "lockdown.h"
 #include "offscreenrender.h"
 #include "kiosksync.h"
 #include "operations.h"
+#include "outofservice.h"
+#include "packstartup.h"
 #include "session.h"
 #include "staffcontroller.h"
 #include "staffpin.h"
@@ -86,6 +87,78 @@ int runPreview(ContentPreview::Options options)
     return QGuiApplication::exec();
 }
 
+/** Under systemd the unit's Restart= starts the kiosk again; elsewhere, in this process. */
+void restartIfAsked(bool asked, char **argv)
+{
+    if (!asked || !qEnvironmentVariableIsEmpty("INVOCATION_ID"))
+        return;
+    qCInfo(lcMain) << "starting again on the new pack";
+    ::execv(QCoreApplication::applicationFilePath().toLocal8Bit().constData(), argv);
+}
+
+struct RunRequest
+{
+    QSize size;
+    QString screenshot;
+    bool selfTest = false;
+    bool gallery = false;
+    bool firstFrame = false;
+    bool windowed = false;
+    int retryMs = 60 * 1000; // out of service: how often to look for a usable pack
+};
+
+// No usable pack: the out-of-service screen, kept up (and the watchdog fed) until a pack
+// is usable again. Never a restart loop over a damaged pack.
+int runOutOfService(const KioskConfig &config, const StartPack &start, const RunRequest &request, char **argv)
+{
+    const bool render = !request.screenshot.isEmpty() || request.selfTest || request.gallery;
+    QTextStream err(stderr);
+    if (request.selfTest || request.gallery) {
+        err << "passerelle: no usable pack in " << config.stateDirectory << " nor in " << config.firstPack
+            << " (see the warnings above): nothing to test or render; use --pack DIR\n";
+        return 1;
+    }
+    OutOfService screen(config, start, render ? OutOfService::Mode::Render : OutOfService::Mode::Kiosk);
+    if (!screen.loadUi()) {
+        err << "passerelle: the out-of-service screen failed to load (see the QML errors above)\n";
+        return 1;
+    }
+    QQuickWindow *window = screen.window();
+    window->resize(request.size);
+    if (render) {
+        window->show();
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        const QImage image = window->grabWindow();
+        if (image.isNull() || !image.save(request.screenshot)) {
+            err << "passerelle: cannot write the screenshot " << request.screenshot << '\n';
+            return 1;
+        }
+        return 0;
+    }
+    if (request.firstFrame) {
+        QObject::connect(window, &QQuickWindow::frameSwapped, qApp, [] {
+            QTextStream(stdout) << "first frame" << Qt::endl;
+            QCoreApplication::exit(0);
+        });
+    }
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::received, qApp, [](int number) {
+        qCInfo(lcMain) << "signal" << number << "received: quitting";
+        QGuiApplication::quit();
+    });
+    QObject::connect(qApp, &QGuiApplication::aboutToQuit, &screen, &OutOfService::shutdown);
+    screen.setRetryIntervalMs(request.retryMs);
+    screen.start();
+    if (request.windowed)
+        window->show();
+    else
+        window->showFullScreen();
+    const int code = QGuiApplication::exec();
+    restartIfAsked(screen.restartRequested(), argv);
+    return code;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -140,9 +213,12 @@ int main(int argc, char **argv)
     // milliseconds after READY=1, as a hung UI would.
     QCommandLineOption freezeOption(u"freeze-after-ready"_s, u"Test: freeze the UI after ready."_s, u"ms"_s);
     freezeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For tests/integration/ops/tst_startpath only: out of service, look again this often.
+    QCommandLineOption retryOption(u"out-of-service-retry-ms"_s, u"Test: out-of-service retry period."_s, u"ms"_s);
+    retryOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, galleryOption,
                        selfTestOption, windowedOption, largeTextOption, contrastOption, workerOption, configOption, hashPinOption,
-                       freezeOption, firstFrameOption, previewOption});
+                       freezeOption, firstFrameOption, previewOption, retryOption});
     parser.process(app);
 
     // The config: every bad key is reported and takes its default; the kiosk still starts.
@@ -179,27 +255,30 @@ int main(int argc, char **argv)
         return runPreview(std::move(preview));
     }
 
+    RunRequest request;
+    request.size = size;
+    request.screenshot = parser.value(screenshotOption);
+    request.selfTest = parser.isSet(selfTestOption);
+    request.gallery = parser.isSet(galleryOption);
+    request.firstFrame = parser.isSet(firstFrameOption);
+    request.windowed = parser.isSet(windowedOption);
+    if (parser.isSet(retryOption))
+        request.retryMs = std::max(100, parser.value(retryOption).toInt());
+
     KioskServices::Options options;
-    bool packFromStore = false; // only a kiosk on its store's pack syncs
+    // --pack (or $PASSERELLE_PACK) is a developer's: that pack or an error. Otherwise the
+    // store's, through the one start path (recovery, verification, fallback).
     options.packDir = parser.value(packOption);
     if (options.packDir.isEmpty())
         options.packDir = qEnvironmentVariable("PASSERELLE_PACK");
-    if (options.packDir.isEmpty()) {
-        // The pack of the state directory (the sync's store); on first start, the bundled one.
-        if (!offscreen)
-            if (auto problem = installFirstPack(config.stateDirectory, config.firstPack))
-                qCWarning(lcMain).noquote() << problem->toString();
-        if (const auto active = activeStorePack(config.stateDirectory)) {
-            options.packDir = active->packDir;
-            options.objectsDir = active->objectsDir;
-            packFromStore = true;
-        }
-    }
-    if (options.packDir.isEmpty()) {
-        err << "passerelle: no pack given: use --pack DIR (a folder made by passerelle-pack build), or install "
-               "one into the state directory "
-            << config.stateDirectory << '\n';
-        return 2;
+    const bool packFromStore = options.packDir.isEmpty(); // only a kiosk on its store's pack syncs
+    StartPack start;
+    if (packFromStore) {
+        start = choosePackAtStart(config, offscreen ? StartMode::ReadOnly : StartMode::Kiosk);
+        if (!start.isUsable())
+            return runOutOfService(config, start, request, argv);
+        options.packDir = start.packDir;
+        options.objectsDir = start.objectsDir;
     }
     options.language = parser.isSet(langOption) ? parser.value(langOption) : config.defaultLanguage;
     options.startRoute = parser.value(routeOption);
@@ -212,6 +291,13 @@ int main(int argc, char **argv)
     // Declared first, destroyed last: the QML engine (in the kiosk) goes before what it shows.
     std::unique_ptr<Operations> operations;
     Result<std::unique_ptr<Kiosk>> opened = Kiosk::open(options);
+    if (!opened && packFromStore) {
+        // Verified a moment ago, yet it does not open (the disk?): out of service, not a restart loop.
+        qCWarning(lcMain).noquote() << "the verified pack does not open:" << opened.problem().toString();
+        start.fallbacks.append(PackFallback{start.packDir, PackFallbackReason::SchemaInvalid, opened.problem().toString()});
+        start.origin = StartPack::Origin::None;
+        return runOutOfService(config, start, request, argv);
+    }
     if (!opened) {
         err << "passerelle: " << opened.problem().toString() << '\n';
         return 1;
@@ -219,6 +305,7 @@ int main(int argc, char **argv)
     Kiosk &kiosk = *opened.value();
     operations = std::make_unique<Operations>(config, kiosk.services(),
                                               offscreen ? Operations::Mode::Render : Operations::Mode::Kiosk);
+    operations->setStartPack(start);
     operations->installIntoQml();
     if (options.startRoute == u"staff"_s)
         operations->staff().unlockWithoutPin(); // whoever types the command line has the machine
@@ -289,11 +376,6 @@ int main(int argc, char **argv)
     else
         window->showFullScreen();
     const int code = QGuiApplication::exec();
-    if (sync && sync->restartRequested() && qEnvironmentVariableIsEmpty("INVOCATION_ID")) {
-        // A new pack is active: start again on it, in this process (under systemd, the
-        // unit's Restart= does it instead).
-        qCInfo(lcMain) << "starting again on the new pack";
-        ::execv(QCoreApplication::applicationFilePath().toLocal8Bit().constData(), argv);
-    }
+    restartIfAsked(sync && sync->restartRequested(), argv); // a new pack is active: start again on it
     return code;
 }

@@ -74,6 +74,7 @@ Operations::Operations(KioskConfig config, KioskServices &services, Mode mode, Q
         s.lastSyncSucceeded = sync.succeeded();
         s.uptimeSeconds = m_uptime.elapsed() / 1000;
         s.lastCrash = m_crashMarker->lastCrash();
+        s.packFallbacks = m_packFallbacks;
         return s;
     });
     connect(m_health.get(), &HealthReporter::written, this, [this] { m_crashMarker->touch(); });
@@ -87,6 +88,26 @@ Operations::~Operations()
     }
     if (m_lockdown)
         QCoreApplication::instance()->removeEventFilter(m_lockdown.get());
+}
+
+void Operations::setStartPack(const StartPack &start)
+{
+    m_packFallbacks = start.fallbackReasonNames();
+    QString shown;
+    switch (start.origin) {
+    case StartPack::Origin::Current:
+        shown = u"current (version %1)"_s.arg(start.version);
+        break;
+    case StartPack::Origin::Previous:
+        shown = u"previous (version %1)"_s.arg(start.version);
+        break;
+    case StartPack::Origin::FirstPack:
+        shown = u"le paquet fourni %1 (version %2)"_s.arg(start.packDir).arg(start.version);
+        break;
+    case StartPack::Origin::None:
+        break;
+    }
+    m_staff->setPackFallbacks(start.fallbacks, shown);
 }
 
 void Operations::installIntoQml()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kioskconfig.h"
+#include "packstartup.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -39,6 +40,8 @@ public:
     Operations(KioskConfig config, KioskServices &services, Mode mode, QObject *parent = nullptr);
     ~Operations() override;
 
+    /** What the start path chose: its fallbacks go to the staff screen and the health file. */
+    void setStartPack(const StartPack &start);
     /** Makes Staff and KioskSettings QML's singletons; call before loading QML. */
     void installIntoQml();
     /**
@@ -62,6 +65,7 @@ private:
     KioskServices &m_services;
     Mode m_mode;
     QElapsedTimer m_uptime;
+    QStringList m_packFallbacks;
     std::unique_ptr<KioskSettings> m_settings;
     std::unique_ptr<UsageCounters> m_counters;
     std::unique_ptr<UsageRecorder> m_recorder;

@@ -97,6 +97,17 @@ bool StaffController::isPackExpired() const
     return expires.isValid() && expires < QDateTime::currentDateTimeUtc();
 }
 
+void StaffController::setPackFallbacks(const QList<PackFallback> &fallbacks, const QString &shown)
+{
+    QStringList lines;
+    for (const PackFallback &f : fallbacks)
+        lines.append(u"%1 non affiché (%2) : %3"_s.arg(f.pack, packFallbackReasonName(f.reason), f.detail));
+    if (!lines.isEmpty())
+        lines.append(u"Affiché à la place : "_s + shown);
+    m_packFallback = lines.join(u'\n');
+    Q_EMIT packChanged();
+}
+
 bool StaffController::isSyncRunning() const { return m_deps.sync && m_deps.sync->state().checkStarted.isValid(); }
 bool StaffController::hasSynced() const { return m_deps.sync && m_deps.sync->state().lastCheck.isValid(); }
 QString StaffController::lastSync() const { return m_deps.sync ? formatTime(m_deps.sync->state().lastCheck) : QString(); }

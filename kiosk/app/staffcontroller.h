@@ -1,5 +1,6 @@
 #pragma once
 
+#include "packstartup.h"
 #include "usagecounters.h"
 
 #include <QDate>
@@ -37,6 +38,8 @@ class StaffController : public QObject
     Q_PROPERTY(QString packExpires READ packExpires NOTIFY packChanged FINAL)
     Q_PROPERTY(bool isPackExpired READ isPackExpired NOTIFY packChanged FINAL)
     Q_PROPERTY(QString signatureKeyId READ signatureKeyId NOTIFY packChanged FINAL)
+    Q_PROPERTY(bool hasPackFallback READ hasPackFallback NOTIFY packChanged FINAL)
+    Q_PROPERTY(QString packFallback READ packFallback NOTIFY packChanged FINAL)
 
     Q_PROPERTY(bool hasSynced READ hasSynced NOTIFY syncChanged FINAL)
     Q_PROPERTY(QString lastSync READ lastSync NOTIFY syncChanged FINAL)
@@ -88,6 +91,11 @@ public:
     [[nodiscard]] QString packExpires() const;
     [[nodiscard]] bool isPackExpired() const;
     [[nodiscard]] QString signatureKeyId() const { return m_signatureKeyId; }
+    [[nodiscard]] bool hasPackFallback() const { return !m_packFallback.isEmpty(); }
+    /** Why the kiosk does not show its store's active pack (French, details as logged); empty when it does. */
+    [[nodiscard]] QString packFallback() const { return m_packFallback; }
+    /** What the start path passed over (choosePackAtStart()), and what it shows instead. */
+    void setPackFallbacks(const QList<PackFallback> &fallbacks, const QString &shown);
 
     [[nodiscard]] bool hasSynced() const;
     [[nodiscard]] QString lastSync() const;
@@ -153,6 +161,7 @@ private:
 
     Dependencies m_deps;
     QString m_signatureKeyId;
+    QString m_packFallback;
     bool m_syncRequested = false;
     bool m_unlocked = false;
     QString m_exportStatus;

@@ -1,5 +1,6 @@
 #include "packstore.h"
 
+#include "minisign.h"
 #include "packschema.h"
 #include "sha256.h"
 
@@ -187,6 +188,8 @@ std::optional<Problem> PackStore::recover()
     if (!problem)
         return std::nullopt;
     qCWarning(lcStore).noquote() << "the active pack is not usable:" << problem->toString();
+    m_setAsideVersion = active;
+    m_setAsideProblem = problem->toString();
     const qint64 previous = previousVersion();
     if (previous != 0 && !verify(previous, false)) {
         qCWarning(lcStore) << "switching back to the previous pack, version" << previous;
@@ -290,8 +293,10 @@ std::optional<Problem> PackStore::stage(const QByteArray &manifestBytes, const Q
     const QString manifestPath = QDir(staging).filePath(u"manifest.json"_s);
     if (auto problem = fs::writeFileDurably(manifestPath, manifestBytes))
         return problem;
-    if (auto problem = fs::writeFileDurably(QDir(staging).filePath(u"manifest.json.minisig"_s), signatureBytes))
-        return problem;
+    // A bundled first pack may come unsigned (installTree): then there is no signature file.
+    if (!signatureBytes.isEmpty())
+        if (auto problem = fs::writeFileDurably(QDir(staging).filePath(u"manifest.json.minisig"_s), signatureBytes))
+            return problem;
     // So that packs/<v> (and `current`) is also a pack tree as Pack::openDirectory() and
     // `passerelle --pack` read it: manifest.json beside objects/.
     if (::symlink("../../objects", fs::encode(QDir(staging).filePath(u"objects"_s)).constData()) != 0)
@@ -381,6 +386,60 @@ Result<std::shared_ptr<Pack>> PackStore::activate(qint64 version)
                           .arg(problem.message)
                           .arg(versionOfPackLink(oldCurrent));
     return problem;
+}
+
+std::optional<Problem> PackStore::installTree(const QString &publishedTree)
+{
+    const QDir tree(publishedTree);
+    Result<QByteArray> manifestBytes = fs::readSmallFile(tree.filePath(u"manifest.json"_s), PackManifest::kMaxBytes);
+    if (!manifestBytes)
+        return manifestBytes.problem();
+    Result<PackManifest> manifest = PackManifest::parse(manifestBytes.value(), tree.filePath(u"manifest.json"_s));
+    if (!manifest)
+        return manifest.problem();
+    QByteArray signatureBytes;
+    const QString signaturePath = tree.filePath(u"manifest.json.minisig"_s);
+    if (fs::entryKind(signaturePath) != fs::EntryKind::Missing) {
+        Result<QByteArray> read = fs::readSmallFile(signaturePath, MinisignSignature::kMaxFileBytes);
+        if (!read)
+            return read.problem();
+        signatureBytes = read.value();
+    }
+
+    for (const PackObject &o : manifest->objects) {
+        // Not trusted by size: a power cut or a bad sector can leave the right size with other bytes.
+        if (hasObject(o) && sha256HexOfFile(objectPath(o.sha256)) == o.sha256)
+            continue;
+        const QString source = tree.filePath(u"objects/"_s + o.sha256);
+        qint64 size = 0;
+        Result<fs::FileDescriptor> in = fs::openRegularFile(source, &size);
+        if (!in)
+            return in.problem();
+        Result<std::unique_ptr<ObjectWriter>> writer = createObjectWriter(o);
+        if (!writer)
+            return writer.problem();
+        QByteArray buffer(1 << 20, Qt::Uninitialized);
+        for (;;) {
+            const ssize_t n = ::read(in->get(), buffer.data(), size_t(buffer.size()));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                return Problem{source, 0, u"cannot read: "_s + fs::errorText(errno), u"reinstall the package"_s};
+            if (n == 0)
+                break;
+            if (auto problem = writer.value()->write(buffer.constData(), n))
+                return Problem{source, 0, problem->message, u"the bundled pack is damaged: reinstall the package"_s};
+        }
+        if (auto problem = writer.value()->commit())
+            return Problem{source, 0, problem->message, u"the bundled pack is damaged: reinstall the package"_s};
+    }
+    if (auto problem = stage(manifestBytes.value(), signatureBytes, manifest.value()))
+        return problem;
+    Result<std::shared_ptr<Pack>> active = activate(manifest->version);
+    if (!active)
+        return active.problem();
+    qCInfo(lcStore) << "installed" << manifest->packId << "version" << manifest->version << "from" << publishedTree;
+    return std::nullopt;
 }
 
 std::optional<Problem> PackStore::verify(qint64 version, bool hashObjects) const

@@ -65,6 +65,15 @@ public:
     /** Bytes still free for the store (what the user running the kiosk may use). */
     [[nodiscard]] qint64 availableBytes() const;
 
+    /**
+     * The version open()'s recovery found unusable and switched `current` away from
+     * (back to `previous`, or to nothing); 0 when it did not. Its folder is left in
+     * packs/ for the start path to say why, and for the operator.
+     */
+    [[nodiscard]] qint64 setAsideVersion() const { return m_setAsideVersion; }
+    /** Why recovery set that version aside (Problem::toString()); empty when it did not. */
+    [[nodiscard]] QString setAsideProblem() const { return m_setAsideProblem; }
+
     /** The version `current` points at; 0 when there is none. */
     [[nodiscard]] qint64 activeVersion() const;
     /** The version `previous` points at; 0 when there is none. */
@@ -95,6 +104,16 @@ public:
     [[nodiscard]] Result<std::shared_ptr<Pack>> activate(qint64 version);
 
     /**
+     * Installs a published pack tree (manifest.json, manifest.json.minisig if any, and
+     * objects/), e.g. the bundled first pack, the way a sync does: each object is copied
+     * through an ObjectWriter (hash-checked, fsynced, renamed); an object already in the
+     * store is kept only if its SHA-256 is right, so a damaged one of the right size is
+     * replaced. Then stage() and activate(). The signature is not verified: the caller
+     * trusts the tree (the package installed it).
+     */
+    [[nodiscard]] std::optional<Problem> installTree(const QString &publishedTree);
+
+    /**
      * Checks that a version is complete: its pack opens, every object is there with its
      * size and, if hashObjects, with its SHA-256.
      */
@@ -120,6 +139,8 @@ private:
 
     QString m_root;
     fs::FileDescriptor m_lock;
+    qint64 m_setAsideVersion = 0;
+    QString m_setAsideProblem;
 };
 
 /**

@@ -72,6 +72,14 @@ Item {
                     label: "Signé par la clé"
                     value: Staff.signatureKeyId.length > 0 ? Staff.signatureKeyId : "non signé"
                 }
+                StaffField {
+                    objectName: "packFallback"
+                    width: parent.width
+                    visible: Staff.hasPackFallback
+                    label: "Au démarrage"
+                    value: Staff.packFallback
+                    warning: true
+                }
             }
 
             StaffSection {

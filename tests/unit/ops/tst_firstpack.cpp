@@ -2,6 +2,9 @@
 // sync store's layout (current -> packs/<v>, objects/), and opens from there.
 #include "firstpack.h"
 #include "pack.h"
+#include "packmanifest.h"
+#include "packstore.h"
+#include "sha256.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -50,6 +53,46 @@ private Q_SLOTS:
         const auto problem = installFirstPack(state.path(), u"/nonexistent/pack"_s);
         QVERIFY(problem);
         QVERIFY(problem->message.contains(u"first pack"_s));
+        QVERIFY(!activeStorePack(state.path()));
+    }
+
+    void damagedObjectOfTheRightSizeIsReplaced()
+    {
+        // What a bad sector or a power cut can leave: the database object's name and size,
+        // other bytes. The install checks hashes, so it writes the object again.
+        QTemporaryDir state;
+        QFile manifestFile(QStringLiteral(PASSERELLE_TEST_PACK "/manifest.json"));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const Result<PackManifest> manifest = PackManifest::parse(manifestFile.readAll(), manifestFile.fileName());
+        QVERIFY(manifest);
+        const PackObject *database = manifest->database();
+        QVERIFY(QDir().mkpath(state.filePath(u"objects"_s)));
+        const QString object = state.filePath(u"objects/"_s + database->sha256);
+        QFile damaged(object);
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(QByteArray(database->size, 'x'));
+        damaged.close();
+
+        QVERIFY(!installFirstPack(state.path(), QStringLiteral(PASSERELLE_TEST_PACK)));
+        QCOMPARE(sha256HexOfFile(object), database->sha256);
+        const auto active = activeStorePack(state.path());
+        QVERIFY(active);
+        auto pack = Pack::open(QDir(active->packDir).filePath(u"manifest.json"_s), active->objectsDir);
+        QVERIFY2(pack, qPrintable(pack.problem().toString()));
+        // Nothing half written is left behind.
+        QCOMPARE(QDir(state.filePath(u"tmp"_s)).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList());
+    }
+
+    void installIsRefusedWhileTheStoreIsLocked()
+    {
+        // A passerelle-sync writing the store: the install waits for the next start.
+        QTemporaryDir state;
+        Result<std::unique_ptr<sync::PackStore>> writer = sync::PackStore::open(state.path());
+        QVERIFY(writer);
+        const auto problem = installFirstPack(state.path(), QStringLiteral(PASSERELLE_TEST_PACK));
+        QVERIFY(problem);
+        QVERIFY2(problem->message.contains(u"another process"_s), qPrintable(problem->toString()));
         QVERIFY(!activeStorePack(state.path()));
     }
 

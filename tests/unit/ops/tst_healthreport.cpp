@@ -25,7 +25,8 @@ struct Sample
 /**
  * A strict reader of the text exposition format as node-exporter's textfile collector
  * reads it: every sample is preceded by its # HELP and # TYPE lines, names and labels
- * have the allowed form, values are numbers. Fails the test on anything else.
+ * have the allowed form, values are numbers, no sample twice. Fails the test on anything
+ * else. A metric's first sample is under its name, further ones under name{labels}.
  */
 QHash<QString, Sample> parseExposition(const QByteArray &text)
 {
@@ -51,11 +52,13 @@ QHash<QString, Sample> parseExposition(const QByteArray &text)
             continue;
         }
         const auto m = sample.match(line);
-        if (!m.hasMatch() || m.captured(1) != helped || m.captured(1) != typed || out.contains(m.captured(1))) {
+        const QString key = out.contains(m.captured(1)) ? m.captured(1) + u'{' + m.captured(3) + u'}' : m.captured(1);
+        if (!m.hasMatch() || m.captured(1) != helped || m.captured(1) != typed || out.contains(key)
+            || (key != m.captured(1) && out.value(m.captured(1)).labels == m.captured(3))) {
             qWarning() << "bad line:" << line;
             return {};
         }
-        out.insert(m.captured(1), Sample{m.captured(3), m.captured(4)});
+        out.insert(key, Sample{m.captured(3), m.captured(4)});
     }
     return out;
 }
@@ -79,7 +82,7 @@ private Q_SLOTS:
         s.lastSyncSucceeded = true;
         s.uptimeSeconds = 3600;
         const QHash<QString, Sample> m = parseExposition(renderHealthTextfile(s));
-        QCOMPARE(m.size(), 8);
+        QCOMPARE(m.size(), 14); // 8, 5 fallback reasons, out of service
         QCOMPARE(m.value(u"passerelle_up"_s).value, u"1"_s);
         QCOMPARE(m.value(u"passerelle_build_info"_s).labels,
                  u"version=\"0.1.0\",kiosk=\"CPAS \\\"Namur\\\"\\\\accueil\""_s);
@@ -99,6 +102,30 @@ private Q_SLOTS:
         QCOMPARE(down.value(u"passerelle_last_sync_timestamp_seconds"_s).value, u"0"_s);
         QCOMPARE(down.value(u"passerelle_last_sync_success"_s).value, u"0"_s); // never synced is no success
         QCOMPARE(down.value(u"passerelle_last_crash_timestamp_seconds"_s).value, u"1769932800"_s);
+    }
+
+    void packFallbacksAreOneSamplePerReason()
+    {
+        HealthSnapshot s;
+        QHash<QString, Sample> m = parseExposition(renderHealthTextfile(s));
+        QCOMPARE(m.value(u"passerelle_pack_fallback"_s).labels, u"reason=\"missing\""_s);
+        for (const QString &reason : {u"missing"_s, u"manifest_invalid"_s, u"signature_invalid"_s,
+                                      u"database_hash_mismatch"_s, u"schema_invalid"_s}) {
+            const QString key = reason == u"missing"_s ? u"passerelle_pack_fallback"_s
+                                                        : u"passerelle_pack_fallback{reason=\"%1\"}"_s.arg(reason);
+            QVERIFY2(m.contains(key), qPrintable(key));
+            QCOMPARE(m.value(key).value, u"0"_s);
+        }
+        QCOMPARE(m.value(u"passerelle_out_of_service"_s).value, u"0"_s);
+
+        s.packFallbacks = {u"manifest_invalid"_s, u"database_hash_mismatch"_s};
+        s.outOfService = true;
+        m = parseExposition(renderHealthTextfile(s));
+        QCOMPARE(m.value(u"passerelle_pack_fallback"_s).value, u"0"_s);
+        QCOMPARE(m.value(u"passerelle_pack_fallback{reason=\"manifest_invalid\"}"_s).value, u"1"_s);
+        QCOMPARE(m.value(u"passerelle_pack_fallback{reason=\"database_hash_mismatch\"}"_s).value, u"1"_s);
+        QCOMPARE(m.value(u"passerelle_pack_fallback{reason=\"signature_invalid\"}"_s).value, u"0"_s);
+        QCOMPARE(m.value(u"passerelle_out_of_service"_s).value, u"1"_s);
     }
 
     void writesAtomically()

@@ -98,6 +98,22 @@ private Q_SLOTS:
         QCOMPARE(m_staff->signatureKeyId(), QString()); // the test pack is not signed
     }
 
+    void packFallbackSaysWhyAndWhatShows()
+    {
+        QVERIFY(!m_staff->hasPackFallback());
+        QSignalSpy changed(m_staff.get(), &StaffController::packChanged);
+        m_staff->setPackFallbacks({PackFallback{u"current (version 2)"_s, PackFallbackReason::DatabaseHashMismatch,
+                                                u"/var/lib/passerelle/objects/ab: error: the database has SHA-256 cd"_s}},
+                                  u"previous (version 1)"_s);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(m_staff->hasPackFallback());
+        QCOMPARE(m_staff->packFallback(),
+                 u"current (version 2) non affiché (database_hash_mismatch) : /var/lib/passerelle/objects/ab: error: "
+                 "the database has SHA-256 cd\nAffiché à la place : previous (version 1)"_s);
+        m_staff->setPackFallbacks({}, u"current (version 2)"_s);
+        QVERIFY(!m_staff->hasPackFallback());
+    }
+
     void minisignKeyId()
     {
         // "ED" + key id 1f e8 b4 42 18 0f 62 e7 + a 64-byte signature.
