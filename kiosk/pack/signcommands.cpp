@@ -255,8 +255,8 @@ int runPublish(const QStringList &args)
     // What no order of two files can close: a kiosk that asks for the manifest without a
     // settled ETag (its first check, or the one after a failed check) and whose two
     // requests straddle step 3 gets the old manifest with the new signature. The window is
-    // its own request's duration; that check fails on the signature, its ETag is not kept
-    // and the next check fetches both again (kiosk/sync/README.md, "Publishing").
+    // its own request's duration; the kiosk's Syncer fetches a pair that does not verify
+    // once more a second later before refusing it (kiosk/sync/README.md, "Publishing").
     // The modification time is set before the rename: web servers derive the ETag from
     // size and modification time (to the second), two publishes within one second must
     // still differ, and the ETag must not change after kiosks saw the file.

@@ -133,6 +133,7 @@ private:
     void setState(State state);
     void nextSource();
     void onManifest(PackSource *source, const ManifestFetch &fetch);
+    void refetchManifest();
     void fetchNextObject();
     void onObject(std::optional<SourceFailure> failure);
     void stagePack();
@@ -153,6 +154,12 @@ private:
     QList<PackSource *> m_configuredSources;
     MountWatcher *m_mountWatcher = nullptr;
     QTimer *m_timer = nullptr;
+    /**
+     * A manifest and signature that do not verify are fetched once more after this delay
+     * before they are refused: they may be a pair from two publishes (see onManifest).
+     */
+    static constexpr int kRefetchDelayMs = 1000;
+    QTimer *m_refetchTimer = nullptr;
     State m_state = State::Idle;
     SyncStatus m_status;
     bool m_running = false;
@@ -170,6 +177,8 @@ private:
         /** A manifest refused for good in this check (see SyncStatus::refusal). */
         QString refusal;
         bool anyFetched = false;
+        /** The current source's manifest and signature did not verify once already. */
+        bool refetched = false;
         // The pack being fetched.
         PackSource *fetchingFrom = nullptr;
         FetchedManifest fetched;
