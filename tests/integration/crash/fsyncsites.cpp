@@ -35,6 +35,7 @@ QMap<QString, QList<Location>> symbolise(const QString &executable, const QStrin
         if (index < 0 || index >= offsets.size() || i + 1 >= lines.size())
             continue;
         QString function = lines[i];
+        function.remove(u"(anonymous namespace)::"_s);
         function = function.left(function.indexOf(u'('));
         const QString file = lines[i + 1].section(u'/', -1).section(u' ', 0, 0);
         out[offsets[index]].append(Location{function, file});
@@ -73,8 +74,8 @@ QList<FsyncSite> fsyncSites(const QList<QByteArray> &stacks, const QMap<QString,
         for (qsizetype f = 0; f < frames.size() && label.isEmpty(); ++f) {
             for (const Location &l : where.value(QString::fromUtf8(frames[f]))) {
                 if (l.file.startsWith(u"fsutil.cpp"_s)) {
-                    if (through.isEmpty())
-                        through = u"%1 (%2)"_s.arg(l.function, l.file);
+                    // The fsutil function the caller called: the outermost one.
+                    through = u"%1 (%2)"_s.arg(l.function, l.file);
                     continue;
                 }
                 label = u"%1 (%2)"_s.arg(l.function, l.file);

@@ -2,7 +2,7 @@
 
 // Names the call sites of recorded fsyncs (for the mutation proof, mutation-proof.sh):
 // each stack the shim wrote is symbolised with addr2line, and its site is the first
-// frame outside fsutil.cpp, with the fsutil function it went through.
+// frame outside fsutil.cpp, with the fsutil function it called (and that line).
 
 #include <QByteArray>
 #include <QList>
