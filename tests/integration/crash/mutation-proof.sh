@@ -47,7 +47,7 @@ while IFS="$(printf '\t')" read -r label prefixes; do
             *packstore.cpp*|*objectwriter.cpp*|*firstpack.cpp*) status=1 ;;
         esac
     else
-        why=$(grep -m1 -E "^ +(the kiosk|version|the workload|the manifest|shown|`previous`)" "$work/mutant.log" | sed 's/^ *//' | cut -c1-200)
+        why=$(grep -m1 -E "^ +(the kiosk|version|the workload|the manifest|shown|.previous.)" "$work/mutant.log" | sed 's/^ *//' | cut -c1-200)
         verdict="proven: without it, ${why:-the test fails}"
     fi
     printf '  %s\n      %s\n' "$label" "$verdict"
