@@ -10,19 +10,21 @@
 //                         as recorded) do nothing and return 0: the mutation proof's
 //                         way of removing one fsync call site
 //
-// Lines: create PATH INO | tmpfile INO | linkino PATH INO | trunc INO SIZE | write INO OFFSET LENGTH DATAOFFSET |
-// mkdir PATH INO | symlink PATH INO TARGET | link OLD NEW | rename OLD NEW |
-// unlink PATH | rmdir PATH | fsync INO STACK | skipped-fsync INO STACK | sync.
+// Lines: create PATH INO | tmpfile INO | linkino PATH INO | trunc INO SIZE |
+// write INO OFFSET LENGTH DATAOFFSET | mkdir PATH INO | symlink PATH INO TARGET |
+// link OLD NEW | rename OLD NEW | unlink PATH | rmdir PATH | fsync INO STACK |
+// fdatasync INO STACK | skipped-fsync INO STACK | sync.
 // PATHs are relative to CRASH_ROOT ("." for itself); INO is the real inode number.
 //
-// What glibc and Qt 6.4 call on Debian 12 (checked with strace on passerelle-sync and
-// the first-pack install): openat, write, pwrite64, ftruncate, rename, renameat2 (Qt's
-// QFile::rename), unlink, mkdir, rmdir, symlink, fsync, copy_file_range and sendfile
-// (QFile::copy), ioctl(FICLONE) (QFile::copy tries it first), and QFile::copy's
-// QTemporaryFile: openat(O_TMPFILE), fdatasync, linkat(/proc/self/fd/N), rename. Descriptors are not
-// tracked: each call on one looks its path up in /proc/self/fd, so dup/close need no
-// wrapping. Calls made inside glibc (fopen, mkstemp) do not pass through here; the test
-// replays the whole record and compares it with the real tree, so a missed call fails.
+// What the store's writers call (strace, Debian 12, glibc 2.36, Qt 6.4): passerelle-sync
+// openat(O_CREAT|O_EXCL), write, fsync, rename, mkdir, symlink, unlink, rmdir; the first-pack
+// install's QFile::copy openat(O_TMPFILE), ioctl(FICLONE) (refused on ext4), sendfile,
+// fdatasync, linkat(/proc/self/fd/N), rename. The other wrappers (pwrite, ftruncate,
+// renameat2, copy_file_range, ...) cover what other paths or Qt versions use.
+// Descriptors are not tracked: each call on one looks its path up in /proc/self/fd, so
+// dup/close need no wrapping. Calls made inside glibc (fopen, mkstemp) do not pass
+// through here; the test replays the whole record and compares it with the real tree,
+// so a missed call fails the test.
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -527,11 +529,7 @@ EXPORT int ioctl(int fd, unsigned long request, ...)
 
 // ---- names -----------------------------------------------------------------------------
 
-static void pathOp(const char *op, int dirfd, const char *path, char *absolute)
-{
-    (void)op;
-    resolve(dirfd, path, absolute);
-}
+static void pathOp(int dirfd, const char *path, char *absolute) { resolve(dirfd, path, absolute); }
 
 static void afterMkdir(const char *absolute, int result)
 {
@@ -544,13 +542,13 @@ static void afterMkdir(const char *absolute, int result)
 EXPORT int mkdir(const char *path, mode_t mode)
 {
     char absolute[PATH_MAX];
-    TRACED(int, REAL(mkdir)(path, mode), pathOp("mkdir", AT_FDCWD, path, absolute), afterMkdir(absolute, result))
+    TRACED(int, REAL(mkdir)(path, mode), pathOp(AT_FDCWD, path, absolute), afterMkdir(absolute, result))
 }
 
 EXPORT int mkdirat(int dirfd, const char *path, mode_t mode)
 {
     char absolute[PATH_MAX];
-    TRACED(int, REAL(mkdirat)(dirfd, path, mode), pathOp("mkdir", dirfd, path, absolute), afterMkdir(absolute, result))
+    TRACED(int, REAL(mkdirat)(dirfd, path, mode), pathOp(dirfd, path, absolute), afterMkdir(absolute, result))
 }
 
 static void afterSymlink(const char *target, const char *absolute, int result)
@@ -564,14 +562,14 @@ static void afterSymlink(const char *target, const char *absolute, int result)
 EXPORT int symlink(const char *target, const char *path)
 {
     char absolute[PATH_MAX];
-    TRACED(int, REAL(symlink)(target, path), pathOp("symlink", AT_FDCWD, path, absolute),
+    TRACED(int, REAL(symlink)(target, path), pathOp(AT_FDCWD, path, absolute),
            afterSymlink(target, absolute, result))
 }
 
 EXPORT int symlinkat(const char *target, int dirfd, const char *path)
 {
     char absolute[PATH_MAX];
-    TRACED(int, REAL(symlinkat)(target, dirfd, path), pathOp("symlink", dirfd, path, absolute),
+    TRACED(int, REAL(symlinkat)(target, dirfd, path), pathOp(dirfd, path, absolute),
            afterSymlink(target, absolute, result))
 }
 
@@ -642,20 +640,20 @@ static void afterRemove(const char *op, const char *absolute, int result)
 EXPORT int unlink(const char *path)
 {
     char absolute[PATH_MAX];
-    TRACED(int, REAL(unlink)(path), pathOp("unlink", AT_FDCWD, path, absolute), afterRemove("unlink", absolute, result))
+    TRACED(int, REAL(unlink)(path), pathOp(AT_FDCWD, path, absolute), afterRemove("unlink", absolute, result))
 }
 
 EXPORT int unlinkat(int dirfd, const char *path, int flags)
 {
     char absolute[PATH_MAX];
-    TRACED(int, REAL(unlinkat)(dirfd, path, flags), pathOp("unlink", dirfd, path, absolute),
+    TRACED(int, REAL(unlinkat)(dirfd, path, flags), pathOp(dirfd, path, absolute),
            afterRemove((flags & AT_REMOVEDIR) ? "rmdir" : "unlink", absolute, result))
 }
 
 EXPORT int rmdir(const char *path)
 {
     char absolute[PATH_MAX];
-    TRACED(int, REAL(rmdir)(path), pathOp("rmdir", AT_FDCWD, path, absolute), afterRemove("rmdir", absolute, result))
+    TRACED(int, REAL(rmdir)(path), pathOp(AT_FDCWD, path, absolute), afterRemove("rmdir", absolute, result))
 }
 
 // glibc's remove() calls unlink and rmdir internally, past any shim.
@@ -669,7 +667,7 @@ EXPORT int remove(const char *path)
 {
     char absolute[PATH_MAX];
     int directory = 0;
-    TRACED(int, REAL(remove)(path), (pathOp("remove", AT_FDCWD, path, absolute), directory = isDirectory(absolute)),
+    TRACED(int, REAL(remove)(path), (pathOp(AT_FDCWD, path, absolute), directory = isDirectory(absolute)),
            afterRemove(directory ? "rmdir" : "unlink", absolute, result))
 }
 
