@@ -30,7 +30,8 @@ for f in firstStart usbSync activation garbageCollection; do
 done
 # Sites are judged on the workloads that pass; a site only a failing workload reaches cannot be.
 for f in $functions; do cat "$work/sites-$f"; done \
-    | awk -F '\t' '{ p[$1] = ($1 in p) ? p[$1] ";" $2 : $2 } END { for (l in p) print l "\t" p[l] }' | sort >"$work/sites"
+    | awk -F '\t' '{ if ($1 in p) p[$1] = p[$1] ";" $2; else p[$1] = $2 } END { for (l in p) print l "\t" p[l] }' \
+    | sort >"$work/sites"
 cat "$work"/sites-* 2>/dev/null | sort -u | while IFS="$(printf '\t')" read -r label prefixes; do
     grep -qF "$label	" "$work/sites" || printf '  not judged (only a failing workload reaches it): %s\n' "$label"
 done
