@@ -1,7 +1,7 @@
 // crash-workload: what tst_crashstates records under the fstrace shim, when no real
 // program does exactly that in a process of its own.
 //
-//   crash-workload first-start STATE_DIR BUNDLED_PACK   the kiosk's start path (kioskstart.h)
+//   crash-workload first-start STATE_DIR BUNDLED_PACK KEY   the kiosk's start path (kioskstart.h)
 //   crash-workload activate STATE_DIR                   PackStore::activate of the staged version
 #include "kioskstart.h"
 #include "packstore.h"
@@ -17,8 +17,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     QTextStream err(stderr);
-    if (args.size() == 4 && args[1] == u"first-start") {
-        const crashtest::KioskStart start = crashtest::startKiosk(args[2], args[3]);
+    if (args.size() == 5 && args[1] == u"first-start") {
+        const crashtest::KioskStart start = crashtest::startKiosk(args[2], args[3], {args[4]});
         if (!start.pack) {
             err << "crash-workload: " << start.problem << '\n';
             return 1;
@@ -40,6 +40,6 @@ int main(int argc, char **argv)
         }
         return 0;
     }
-    err << "usage: crash-workload first-start STATE_DIR BUNDLED_PACK | activate STATE_DIR\n";
+    err << "usage: crash-workload first-start STATE_DIR BUNDLED_PACK KEY | activate STATE_DIR\n";
     return 2;
 }

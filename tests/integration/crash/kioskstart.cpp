@@ -1,6 +1,6 @@
 #include "kioskstart.h"
 
-#include "firstpack.h"
+#include "kioskconfig.h"
 
 #include <QDir>
 
@@ -8,24 +8,26 @@ namespace passerelle::crashtest {
 
 using namespace Qt::StringLiterals;
 
-KioskStart startKiosk(const QString &stateDirectory, const QString &bundledPack)
+KioskStart startKiosk(const QString &stateDirectory, const QString &bundledPack, const QStringList &trustedKeys)
 {
-    // What kiosk/app/main.cpp does today (installFirstPack, activeStorePack, then
-    // KioskServices::open's Pack::open). When the start function of issue 15 lands
-    // (recovery, verification, fallback to `previous` and to the bundled pack), call it
-    // here instead: everything else in the crash test stays as it is.
+    KioskConfig config;
+    config.stateDirectory = stateDirectory;
+    config.firstPack = bundledPack;
+    config.trustedKeys = trustedKeys;
     KioskStart start;
-    if (std::optional<Problem> problem = installFirstPack(stateDirectory, bundledPack))
-        start.problem = problem->toString() + u"; "_s;
-    const std::optional<StorePack> active = activeStorePack(stateDirectory);
-    if (!active) {
-        start.problem += u"the state directory has no active pack"_s;
+    start.chosen = choosePackAtStart(config, StartMode::Kiosk);
+    for (const PackFallback &fallback : std::as_const(start.chosen.fallbacks))
+        start.problem += u"passed over %1 (%2): %3; "_s.arg(fallback.pack, packFallbackReasonName(fallback.reason), fallback.detail);
+    if (!start.chosen.isUsable()) {
+        start.problem += u"nothing usable: the kiosk shows its out-of-service screen"_s;
         return start;
     }
-    start.objectsDir = active->objectsDir;
-    Result<std::shared_ptr<Pack>> pack = Pack::open(QDir(active->packDir).filePath(u"manifest.json"_s), active->objectsDir);
+    // As KioskServices::open opens what main.cpp passes it.
+    start.objectsDir = start.chosen.objectsDir;
+    Result<std::shared_ptr<Pack>> pack =
+        Pack::open(QDir(start.chosen.packDir).filePath(u"manifest.json"_s), start.chosen.objectsDir);
     if (!pack) {
-        start.problem += pack.problem().toString();
+        start.problem += u"the chosen pack does not open: "_s + pack.problem().toString();
         return start;
     }
     start.pack = pack.value();
