@@ -165,6 +165,10 @@ private:
             return u"the workload had finished, yet the kiosk shows version %1, not %2"_s.arg(shown.version).arg(required);
         if (const QString problem = incomplete(shown, start.objectsDir, true); !problem.isEmpty())
             return u"shown: "_s + problem;
+        // packs/<v> is a pack tree too (`passerelle --pack <state>/current`): its objects link.
+        const QString link = start.chosen.packDir + u"/objects"_s;
+        if (QFileInfo(link).canonicalFilePath() != QFileInfo(stateDir + u"/objects"_s).canonicalFilePath())
+            return u"the shown pack %1 has no objects link to the store's objects"_s.arg(start.chosen.packDir);
         if (std::optional<Problem> problem = sync::checkPackDatabase(start.pack->database().path()))
             return problem->toString();
         const qint64 old = allowed.first();
