@@ -290,6 +290,13 @@ std::optional<Problem> PackStore::stage(const QByteArray &manifestBytes, const Q
         return Problem{staging, 0, u"cannot create the staging folder"_s, u"check the disk"_s};
     auto cleanup = qScopeGuard([&] { fs::removeTree(staging); });
 
+    // So that packs/<v> (and `current`) is also a pack tree as Pack::openDirectory() and
+    // `passerelle --pack` read it: manifest.json beside objects/.
+    // Made before the folder's fsyncs (those of manifest.json's and the signature's writes),
+    // which make it durable with them: made after, a power cut could lose it.
+    if (::symlink("../../objects", fs::encode(QDir(staging).filePath(u"objects"_s)).constData()) != 0)
+        return Problem{staging, 0, u"cannot link the objects folder: "_s + fs::errorText(errno), {}};
+
     const QString manifestPath = QDir(staging).filePath(u"manifest.json"_s);
     if (auto problem = fs::writeFileDurably(manifestPath, manifestBytes))
         return problem;
@@ -297,10 +304,6 @@ std::optional<Problem> PackStore::stage(const QByteArray &manifestBytes, const Q
     if (!signatureBytes.isEmpty())
         if (auto problem = fs::writeFileDurably(QDir(staging).filePath(u"manifest.json.minisig"_s), signatureBytes))
             return problem;
-    // So that packs/<v> (and `current`) is also a pack tree as Pack::openDirectory() and
-    // `passerelle --pack` read it: manifest.json beside objects/.
-    if (::symlink("../../objects", fs::encode(QDir(staging).filePath(u"objects"_s)).constData()) != 0)
-        return Problem{staging, 0, u"cannot link the objects folder: "_s + fs::errorText(errno), {}};
 
     // The schema check of Pack::open (declared schema, database size, user_version)...
     Result<std::shared_ptr<Pack>> opened = Pack::open(manifestPath, objectsDir());
