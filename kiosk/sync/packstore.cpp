@@ -283,6 +283,11 @@ std::optional<Problem> PackStore::stage(const QByteArray &manifestBytes, const Q
         if (!hasObject(o))
             return Problem{objectPath(o.sha256), 0, u"object missing from the store, cannot stage"_s, {}};
     }
+    // The objects' names, made durable at once: ObjectWriter::commit() renames each object
+    // into objects/ without a folder fsync. A manifest must never outlive its objects.
+    QString syncError;
+    if (!fs::syncDirectory(objectsDir(), &syncError))
+        return Problem{objectsDir(), 0, u"cannot sync the objects folder: "_s + syncError, u"check the disk"_s};
     const QString packs = QDir(m_root).filePath(u"packs"_s);
     const QString staging = QDir(packs).filePath(
         kStagingPrefix + u"%1-%2"_s.arg(manifest.version).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
