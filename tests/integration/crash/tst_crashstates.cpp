@@ -34,19 +34,34 @@
 //     prefix in program order;
 //   - states that hold the same names and bytes are tried once.
 //
+// The check after each cut (kioskstart.cpp) is the kiosk's real start path:
+// choosePackAtStart (kiosk/app/packstartup.h) in kiosk mode, with recovery, the first-pack
+// install into an empty store, and verification (signature against the workspace key,
+// database hash, schema). A cut must cost no fallback: the pack shown is the store's
+// `current` as recovery left it, verified at the first try (a fallback to `previous` or to
+// the bundled tree is a fault the kiosk reports, so after a mere power cut it is a
+// failure here), and its packs/<v>/objects link leads to the store's objects.
+//
 // Mutation proof (tests/integration/crash/mutation-proof.sh): CRASH_SKIP_FSYNC makes the
 // shim turn chosen fsync call sites into no-ops; with each site of the store's and the
 // first pack's write paths removed in turn, this test must fail. CRASH_SITES_FILE makes the
-// test list the sites it saw. Results on 2026-12-07 (default build):
-//   proven, each alone: ObjectWriter::commit's fsync of the object and of objects/;
-//   PackStore::stage's fsync of manifest.json and of packs/ after the rename;
+// test list the sites it saw. The first pack is installed through PackStore::installTree,
+// so its sites are the store's. Results on 2026-12-07 (default build, after objects/ is
+// fsynced once per pack in stage()):
+//   proven, each alone: ObjectWriter::commit's fsync of the object's data; PackStore::
+//   stage's one fsync of objects/ (the batched one, before the manifest is staged);
 //   PackStore::activate's folder fsync after switching `previous` and after `current`.
-//   proven as a pair only: stage's two fsyncs of the staging folder (manifest.json's, then
-//   the signature's: the second covers the first).
-//   not proven: the signature's own data fsync (the start path does not read the
-//   signature yet; it will once it verifies it), garbage collection's two folder fsyncs
-//   (a removal that comes back is collected again), status.json's (not what is shown).
-//   Not judged: the first-pack install (firstStart fails as the code is: it fsyncs no folder).
+//   stage's writeFileDurably of manifest.json and of manifest.json.minisig (each site is
+//   the call: the file's data fsync and the staging folder's fsync together; the
+//   signature's is proven now that the start path verifies signatures: without it a cut
+//   leaves a torn .minisig and `current` fails signature_invalid), stage's fsync of
+//   packs/ after the rename.
+//   The first pack's path (firstStart, via installTree) is where the first failure of the
+//   object data fsync, the batched objects/ fsync, the manifest's, packs/' and `current`'s
+//   mutants shows; `previous`'s and the signature's first fail in usbSync (the bundled
+//   manifest is trusted as installed by the package, so its signature is not needed).
+//   not proven: garbage collection's two folder fsyncs (a removal that comes back is
+//   collected again); status.json's (SyncStatus::write: not what is shown).
 #include "crashstates.h"
 #include "fsrecord.h"
 #include "fsyncsites.h"
