@@ -61,7 +61,10 @@
 //   mutants shows; `previous`'s and the signature's first fail in usbSync (the bundled
 //   manifest is trusted as installed by the package, so its signature is not needed).
 //   not proven: garbage collection's two folder fsyncs (a removal that comes back is
-//   collected again); status.json's (SyncStatus::write: not what is shown).
+//   collected again); status.json's (SyncStatus::write: not what is shown); the version
+//   floor's (VersionFloor::raise, the highest version seen: this test does not check the
+//   rollback floor after a cut; a lost raise falls back to `current`'s version). The script
+//   exits 1 for the garbage collection sites (packstore.cpp).
 #include "crashstates.h"
 #include "fsrecord.h"
 #include "fsyncsites.h"
