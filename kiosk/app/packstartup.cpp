@@ -221,8 +221,16 @@ StartPack choosePackAtStart(const KioskConfig &config, StartMode mode)
         } else {
             setAside = store.value()->setAsideVersion();
             setAsideProblem = store.value()->setAsideProblem();
-            if (store.value()->activeVersion() == 0 && setAside == 0 && store.value()->versions().isEmpty()
-                && !trust.bundledManifest.isEmpty()) {
+            // A store that never had a pack: nothing active or set aside, and no version in
+            // it but (at most) the bundled one's, staged by a first start that a power cut
+            // stopped before `current` was switched (installTree stages it again over that).
+            bool neverActivated = store.value()->activeVersion() == 0 && setAside == 0 && !trust.bundledManifest.isEmpty();
+            if (neverActivated && !store.value()->versions().isEmpty()) {
+                Result<PackManifest> bundled = PackManifest::parse(trust.bundledManifest, firstPack);
+                for (qint64 v : store.value()->versions())
+                    neverActivated = neverActivated && bundled && v == bundled->version;
+            }
+            if (neverActivated) {
                 if (std::optional<Problem> problem = store.value()->installTree(firstPack))
                     qCWarning(lcStartPath).noquote() << "the first pack was not installed:" << problem->toString();
             }

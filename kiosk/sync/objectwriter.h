@@ -14,8 +14,11 @@ namespace passerelle::sync {
 /**
  * Receives the bytes of one object into a temporary file of the store, hashing as they
  * come. Refuses a byte beyond the declared size (endless data). commit() checks size and
- * SHA-256, fsyncs, renames into objects/ and fsyncs the folder; a writer destroyed
- * without commit removes its temporary file. Made by PackStore::createObjectWriter().
+ * SHA-256, fsyncs the file and renames it into objects/; a writer destroyed without
+ * commit removes its temporary file. Made by PackStore::createObjectWriter().
+ *
+ * The rename is not made durable here: objects/ is fsynced once for all the objects of a
+ * pack, by PackStore::stage() before it stages the manifest that names them.
  */
 class ObjectWriter
 {

@@ -283,12 +283,24 @@ std::optional<Problem> PackStore::stage(const QByteArray &manifestBytes, const Q
         if (!hasObject(o))
             return Problem{objectPath(o.sha256), 0, u"object missing from the store, cannot stage"_s, {}};
     }
+    // The objects' names, made durable at once: ObjectWriter::commit() renames each object
+    // into objects/ without a folder fsync. A manifest must never outlive its objects.
+    QString syncError;
+    if (!fs::syncDirectory(objectsDir(), &syncError))
+        return Problem{objectsDir(), 0, u"cannot sync the objects folder: "_s + syncError, u"check the disk"_s};
     const QString packs = QDir(m_root).filePath(u"packs"_s);
     const QString staging = QDir(packs).filePath(
         kStagingPrefix + u"%1-%2"_s.arg(manifest.version).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
     if (!QDir().mkdir(staging))
         return Problem{staging, 0, u"cannot create the staging folder"_s, u"check the disk"_s};
     auto cleanup = qScopeGuard([&] { fs::removeTree(staging); });
+
+    // So that packs/<v> (and `current`) is also a pack tree as Pack::openDirectory() and
+    // `passerelle --pack` read it: manifest.json beside objects/.
+    // Made before the folder's fsyncs (those of manifest.json's and the signature's writes),
+    // which make it durable with them: made after, a power cut could lose it.
+    if (::symlink("../../objects", fs::encode(QDir(staging).filePath(u"objects"_s)).constData()) != 0)
+        return Problem{staging, 0, u"cannot link the objects folder: "_s + fs::errorText(errno), {}};
 
     const QString manifestPath = QDir(staging).filePath(u"manifest.json"_s);
     if (auto problem = fs::writeFileDurably(manifestPath, manifestBytes))
@@ -297,10 +309,6 @@ std::optional<Problem> PackStore::stage(const QByteArray &manifestBytes, const Q
     if (!signatureBytes.isEmpty())
         if (auto problem = fs::writeFileDurably(QDir(staging).filePath(u"manifest.json.minisig"_s), signatureBytes))
             return problem;
-    // So that packs/<v> (and `current`) is also a pack tree as Pack::openDirectory() and
-    // `passerelle --pack` read it: manifest.json beside objects/.
-    if (::symlink("../../objects", fs::encode(QDir(staging).filePath(u"objects"_s)).constData()) != 0)
-        return Problem{staging, 0, u"cannot link the objects folder: "_s + fs::errorText(errno), {}};
 
     // The schema check of Pack::open (declared schema, database size, user_version)...
     Result<std::shared_ptr<Pack>> opened = Pack::open(manifestPath, objectsDir());

@@ -29,7 +29,8 @@ namespace passerelle::sync {
  *   tmp/                       objects being received
  *   lock                       held (flock) by the one process that writes the store
  *
- * Every write is fsynced, and so is the folder that names it, in an order that leaves the
+ * Every write is fsynced, and so is the folder that names it (objects/ once per pack, in
+ * stage(), for all the objects received before it), in an order that leaves the
  * store usable whenever the power goes: a restart finds `current` pointing at a complete
  * pack, the old one or the new one.
  *
@@ -89,7 +90,8 @@ public:
     [[nodiscard]] Result<std::unique_ptr<ObjectWriter>> createObjectWriter(const PackObject &object);
 
     /**
-     * Stages a verified pack whose objects are all in the store: writes its manifest and
+     * Stages a verified pack whose objects are all in the store: fsyncs objects/ (which
+     * makes the names of the objects committed since durable), writes its manifest and
      * signature into a temporary folder, opens its database read-only and runs
      * PRAGMA integrity_check and the schema check, then renames it to packs/<version>.
      */
