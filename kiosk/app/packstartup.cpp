@@ -3,6 +3,7 @@
 #include "fsutil.h"
 #include "minisign.h"
 #include "pack.h"
+#include "packschema.h"
 #include "packsignature.h"
 #include "packstore.h"
 #include "sha256stream.h"
@@ -99,10 +100,9 @@ QList<sync::MinisignPublicKey> trustedKeysOf(const KioskConfig &config)
 }
 
 /** The SHA-256 of a regular file (symlinks and devices refused), with libcrypto. */
-Result<QString> hashFile(const QString &path)
+Result<QString> hashFile(const QString &path, qint64 *size)
 {
-    qint64 size = 0;
-    Result<sync::fs::FileDescriptor> fd = sync::fs::openRegularFile(path, &size);
+    Result<sync::fs::FileDescriptor> fd = sync::fs::openRegularFile(path, size);
     if (!fd)
         return fd.problem();
     sync::Sha256Stream hash;
@@ -122,9 +122,12 @@ Result<QString> hashFile(const QString &path)
 
 /**
  * Everything the kiosk relies on before showing a pack: manifest, signature, every object
- * there with its size, the database's hash, integrity and schema.
+ * there with its size (unless recovery just checked exactly that), the database's hash,
+ * integrity and schema. The manifest is read and parsed once, its signature verified on
+ * those bytes.
  */
-Verdict verifyPack(const QString &packDir, const QString &objectsDir, const Trust &trust, qint64 *hashMs)
+Verdict verifyPack(const QString &packDir, const QString &objectsDir, const Trust &trust, bool objectsPresent,
+                   StartPack *timing)
 {
     namespace fs = sync::fs;
     const QString manifestPath = QDir(packDir).filePath(u"manifest.json"_s);
@@ -150,32 +153,46 @@ Verdict verifyPack(const QString &packDir, const QString &objectsDir, const Trus
         if (!verified)
             return refused(PackFallbackReason::SignatureInvalid, verified.problem());
     }
+    if (manifest->schema != kPackSchemaVersion)
+        return refused(PackFallbackReason::SchemaInvalid,
+                       Problem{manifestPath, 0,
+                               u"pack schema %1 is not the one this kiosk reads (%2)"_s.arg(manifest->schema).arg(kPackSchemaVersion),
+                               u"install a kiosk version that reads it, or rebuild the pack"_s});
 
-    for (const PackObject &o : manifest->objects) {
-        const QString path = QDir(objectsDir).filePath(o.sha256);
-        const QFileInfo info(path); // one stat per object: a pack has thousands (recordings)
-        if (!fs::isObjectName(o.sha256) || !info.isFile() || info.size() != o.size)
-            return refused(PackFallbackReason::Missing,
-                           Problem{path, 0, u"an object of the pack is missing or has the wrong size"_s,
-                                   u"the pack is incomplete: sync it again"_s});
+    // Recovery (PackStore::open) has just checked every object of the store's active pack
+    // for presence and size; the other candidates (previous, the bundled first pack, and
+    // every pack when the store is only read) get that check here.
+    if (!objectsPresent) {
+        for (const PackObject &o : manifest->objects) {
+            const QString path = QDir(objectsDir).filePath(o.sha256);
+            const QFileInfo info(path); // one stat per object: a pack has thousands (recordings)
+            if (!fs::isObjectName(o.sha256) || !info.isFile() || info.size() != o.size)
+                return refused(PackFallbackReason::Missing,
+                               Problem{path, 0, u"an object of the pack is missing or has the wrong size"_s,
+                                       u"the pack is incomplete: sync it again"_s});
+        }
     }
     const PackObject *database = manifest->database();
     const QString databasePath = QDir(objectsDir).filePath(database->sha256);
-    QElapsedTimer hashing;
-    hashing.start();
-    Result<QString> hash = hashFile(databasePath);
-    *hashMs += hashing.elapsed();
+    QElapsedTimer timer;
+    timer.start();
+    qint64 size = 0;
+    Result<QString> hash = hashFile(databasePath, &size);
+    timing->hashMs += timer.restart();
     if (!hash)
         return refused(PackFallbackReason::Missing, hash.problem());
+    if (size != database->size)
+        return refused(PackFallbackReason::Missing,
+                       Problem{databasePath, 0, u"the pack database is missing or has the wrong size"_s,
+                               u"the pack is incomplete: sync it again"_s});
     if (hash.value() != database->sha256)
         return refused(PackFallbackReason::DatabaseHashMismatch,
                        Problem{databasePath, 0, u"the database has SHA-256 %1, not the one its manifest names"_s.arg(hash.value()),
                                u"the disk damaged it: the kiosk shows another pack until sync brings a newer one"_s});
-    Result<std::shared_ptr<Pack>> pack = Pack::open(manifestPath, objectsDir);
-    if (!pack)
-        return refused(PackFallbackReason::SchemaInvalid, pack.problem());
-    pack.value().reset();
-    if (std::optional<Problem> problem = sync::checkPackDatabase(databasePath))
+    // The hash covers the size; integrity and schema (user_version, tables) in one open.
+    std::optional<Problem> problem = sync::checkPackDatabase(databasePath);
+    timing->databaseCheckMs += timer.elapsed();
+    if (problem)
         return refused(PackFallbackReason::SchemaInvalid, *problem);
     return Verdict{std::nullopt, {}, manifest->version, manifest->packId};
 }
@@ -214,6 +231,7 @@ StartPack choosePackAtStart(const KioskConfig &config, StartMode mode)
     // 1. Recovery, and the first pack into a store that never had one.
     qint64 setAside = 0;
     QString setAsideProblem;
+    qint64 checkedByRecovery = 0; // the active version after recovery: its objects are there
     if (mode == StartMode::Kiosk) {
         Result<std::unique_ptr<sync::PackStore>> store = sync::PackStore::open(config.stateDirectory);
         if (!store) {
@@ -234,6 +252,9 @@ StartPack choosePackAtStart(const KioskConfig &config, StartMode mode)
                 if (std::optional<Problem> problem = store.value()->installTree(firstPack))
                     qCWarning(lcStartPath).noquote() << "the first pack was not installed:" << problem->toString();
             }
+            // recover() checked every object of `current` (or switched to a `previous` it
+            // checked); installTree() wrote and hash-checked every object it switched to.
+            checkedByRecovery = store.value()->activeVersion();
         } // the lock goes here: the kiosk's syncer takes it next
     }
 
@@ -266,7 +287,8 @@ StartPack choosePackAtStart(const KioskConfig &config, StartMode mode)
                                     StartPack::Origin::FirstPack, 0});
 
     for (const Candidate &c : std::as_const(candidates)) {
-        Verdict verdict = verifyPack(c.packDir, c.objectsDir, trust, &start.hashMs);
+        const bool objectsPresent = c.version != 0 && c.version == checkedByRecovery && c.version != setAside;
+        Verdict verdict = verifyPack(c.packDir, c.objectsDir, trust, objectsPresent, &start);
         if (!verdict.reason && c.version != 0 && c.version == setAside) {
             // Recovery found it unusable (e.g. a pictogram missing): the store no longer shows it.
             verdict.reason = PackFallbackReason::Missing;

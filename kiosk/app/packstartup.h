@@ -55,6 +55,8 @@ struct StartPack
     qint64 verifyMs = 0;
     /** Of which hashing database objects. */
     qint64 hashMs = 0;
+    /** Of which checking databases (integrity and schema). */
+    qint64 databaseCheckMs = 0;
 
     /** False: nothing can be shown; the kiosk shows its out-of-service screen. */
     [[nodiscard]] bool isUsable() const { return origin != Origin::None; }

@@ -57,6 +57,13 @@ private Q_SLOTS:
         QTest::newRow("bad hash") << QByteArray("bbbbbbbb") << QByteArray("BBBBBBBB") << u"sha256"_s;
         QTest::newRow("path in hash") << QByteArray("bbbbbbbb") << QByteArray("../../bb") << u"sha256"_s;
         QTest::newRow("two databases") << QByteArray(R"("role": "pictogram")") << QByteArray(R"("role": "database")") << u"exactly one database"_s;
+        QTest::newRow("upper-case type") << QByteArray("image/svg+xml") << QByteArray("Image/svg+xml") << u"type or role"_s;
+        QTest::newRow("type starting with /") << QByteArray("image/svg+xml") << QByteArray("/image/svg") << u"type or role"_s;
+        QTest::newRow("space in role") << QByteArray(R"("role": "pictogram")") << QByteArray(R"("role": "picto gram")") << u"type or role"_s;
+        QTest::newRow("empty role") << QByteArray(R"("role": "pictogram")") << QByteArray(R"("role": "")") << u"type or role"_s;
+        QTest::newRow("role of 101 characters") << QByteArray(R"("role": "pictogram")")
+                                                << QByteArray(R"("role": ")") + QByteArray(101, 'a') + QByteArray(R"(")")
+                                                << u"type or role"_s;
         QTest::newRow("negative size") << QByteArray(R"("size": 10)") << QByteArray(R"("size": -10)") << u"size"_s;
         QTest::newRow("fractional version") << QByteArray(R"("version": 7)") << QByteArray(R"("version": 7.5)") << u"version"_s;
         QTest::newRow("local time") << QByteArray("2026-01-01T00:00:00Z") << QByteArray("2026-01-01T00:00:00+01:00") << u"UTC"_s;
