@@ -1,6 +1,6 @@
 // First start: the bundled pack is installed into an empty state directory in the
-// sync store's layout (current -> packs/<v>, objects/), and opens from there.
-#include "firstpack.h"
+// sync store's layout (current -> packs/<v>, objects/) by PackStore::installTree(), as
+// choosePackAtStart() does (kiosk/app/packstartup.cpp), and opens from there.
 #include "pack.h"
 #include "packmanifest.h"
 #include "packstore.h"
@@ -13,6 +13,37 @@
 
 using namespace passerelle;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+struct StorePack
+{
+    QString packDir;
+    QString objectsDir;
+};
+
+std::optional<StorePack> activeStorePack(const QString &stateDirectory)
+{
+    const QDir state(stateDirectory);
+    if (!QFileInfo::exists(state.filePath(u"current/manifest.json"_s)))
+        return std::nullopt;
+    return StorePack{QFileInfo(state.filePath(u"current"_s)).absoluteFilePath(), state.filePath(u"objects"_s)};
+}
+
+// The start path's first install: nothing when the store has an active pack.
+std::optional<Problem> installFirstPack(const QString &stateDirectory, const QString &packTree)
+{
+    if (activeStorePack(stateDirectory))
+        return std::nullopt;
+    if (!QFileInfo::exists(QDir(packTree).filePath(u"manifest.json"_s)))
+        return Problem{QDir(packTree).filePath(u"manifest.json"_s), 0, u"the first pack is not there"_s, {}};
+    Result<std::unique_ptr<sync::PackStore>> store = sync::PackStore::open(stateDirectory);
+    if (!store)
+        return store.problem();
+    return store.value()->installTree(packTree);
+}
+
+} // namespace
 
 class TestFirstPack : public QObject
 {
