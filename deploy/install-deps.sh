@@ -22,6 +22,8 @@ packages=(
   # content build: speech synthesis (passerelle-speak links libespeak-ng) and Opus encoding
   # (libopus, libogg); opus-tools for editors' recordings (README) and the audio tests
   espeak-ng libespeak-ng-dev libopus-dev libogg-dev opus-tools
+  # one loudness for every clip (EBU R128): kiosk/pack/loudness.cpp
+  libebur128-dev
   # tests and operations
   xvfb xauth nginx-light minisign clang-14 libclang-rt-14-dev
   libxml2-utils dpkg-dev file systemd
