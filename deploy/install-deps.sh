@@ -24,6 +24,10 @@ packages=(
   espeak-ng libespeak-ng-dev libopus-dev libogg-dev opus-tools
   # one loudness for every clip (EBU R128): kiosk/pack/loudness.cpp
   libebur128-dev
+  # recordings from phones (import-audio, the studio): GStreamer decoders for MP3 and
+  # M4A/AAC (libav), AMR (ugly); ffmpeg makes the tests' phone-like files, and PulseAudio
+  # gives the studio test its virtual microphone
+  gstreamer1.0-libav gstreamer1.0-plugins-ugly ffmpeg pulseaudio pulseaudio-utils
   # tests and operations
   xvfb xauth nginx-light minisign clang-14 libclang-rt-14-dev
   libxml2-utils dpkg-dev file systemd
