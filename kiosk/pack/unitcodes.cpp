@@ -165,6 +165,14 @@ std::pair<int, qsizetype> visitorRank(const TextUnit &u, const QHash<QString, qs
 
 } // namespace
 
+QString screenOf(const TextUnit &unit)
+{
+    static const QStringList screens = {u"attract"_s, u"attract"_s, u"language"_s, u"status"_s, u"status"_s,
+                                        u"home"_s, u"home"_s, u"home"_s, u"page"_s, u"services"_s,
+                                        u"pictograms"_s, u"labels"_s, u"other"_s};
+    return screens.value(visitorRank(unit, {}).first, u"other"_s);
+}
+
 QString frenchTextHash(const ContentSet &set, const TextUnit &french)
 {
     if (french.text.isEmpty())

@@ -39,6 +39,12 @@ struct CodedUnit
  */
 [[nodiscard]] QList<CodedUnit> codedUnits(const ContentSet &set, const QString &lang);
 
+/**
+ * The screen where a visitor meets a text: "attract", "language", "status", "home", "page",
+ * "services", "pictograms", "labels" (the kiosk's other labels) or "other".
+ */
+[[nodiscard]] QString screenOf(const TextUnit &unit);
+
 /** The unit of a code (case-insensitive; "s5-3" == "S5-3"), or nullptr. */
 [[nodiscard]] const CodedUnit *findCode(const QList<CodedUnit> &units, const QString &code);
 
