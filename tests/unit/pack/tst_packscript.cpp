@@ -51,6 +51,9 @@ private:
     QString m_opus; // a real Ogg Opus recording
     ContentSet m_demo;
 
+    /** m_content becomes a copy of the demo content (init() leaves it empty: copying takes seconds). */
+    bool copyDemo() { return packtest::copyTree(QStringLiteral(PASSERELLE_DEMO_CONTENT), m_content); }
+
     /** A recording of ti for code, as import-audio would write it; returns its path. */
     QString record(const QString &code, const QString &frenchHash = {})
     {
@@ -92,7 +95,7 @@ private Q_SLOTS:
     {
         m_content = m_tmp.filePath(u"content"_s);
         QDir(m_content).removeRecursively();
-        QVERIFY(packtest::copyTree(QStringLiteral(PASSERELLE_DEMO_CONTENT), m_content));
+        QVERIFY(QDir().mkpath(m_content));
     }
 
     void codesAreUniqueAndTheSameInEveryLanguage()
@@ -280,6 +283,8 @@ private Q_SLOTS:
         // check reports it as an error, with the file and line (once: check takes seconds).
         if (QByteArray(QTest::currentDataTag()) != "twice")
             return;
+        QVERIFY(copyDemo());
+        QVERIFY(packtest::writeFile(path, yaml));
         const auto result = packtest::run({u"check"_s, m_content});
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.err.contains(message), qPrintable(result.err));
@@ -287,6 +292,7 @@ private Q_SLOTS:
 
     void checkWarnsOnRecordingsOfAnOlderFrench()
     {
+        QVERIFY(copyDemo());
         const ContentSet set = load(m_content);
         const QList<CodedUnit> units = codedUnits(set, u"ti"_s);
         const QString current = findCode(units, u"S5-3"_s)->frenchHash;
@@ -318,6 +324,7 @@ private Q_SLOTS:
 
     void scriptListsExactlyWhatIsMissingOrOutdated()
     {
+        QVERIFY(copyDemo());
         const ContentSet set = load(m_content);
         const QList<CodedUnit> units = codedUnits(set, u"ti"_s);
         QVERIFY(!record(u"S5-3"_s, findCode(units, u"S5-3"_s)->frenchHash).isEmpty()); // up to date
@@ -355,6 +362,7 @@ private Q_SLOTS:
 
     void scriptIsWellFormedEscapedAndDirected()
     {
+        QVERIFY(copyDemo());
         // A French text with markup characters, shown beside an Arabic text.
         const QString page = m_content + u"/pages/health/amu-steps.fr.md"_s;
         const ContentSet before = load(m_content);
