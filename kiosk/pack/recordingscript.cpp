@@ -143,7 +143,14 @@ QByteArray renderRecordingScript(const ContentSet &set, const RecordingScript &s
     const QString name = (l && !l->endonym.isEmpty() ? l->endonym + u" ("_s + script.lang + u')' : script.lang);
     const QString nameHtml = u"<span%1>%2</span>"_s.arg(langAttributes(set, script.lang), esc(l ? l->endonym : script.lang))
         + u" ("_s + esc(script.lang) + u')';
-    const QString example = script.lines.isEmpty() ? u"S5-3"_s : script.lines.first().coded.code;
+    // A block's code ("S5-3") says best what a code is; the greeting's ("HELLO") does not.
+    QString example = u"S5-3"_s;
+    for (const RecordingScript::Line &line : script.lines) {
+        if (screenOf(line.coded.unit) == u"page" && line.coded.unit.kind != u"title") {
+            example = line.coded.code;
+            break;
+        }
+    }
 
     QString h;
     h += u"<!DOCTYPE html>\n<html lang=\"fr\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\"/>\n"
@@ -162,7 +169,7 @@ QByteArray renderRecordingScript(const ContentSet &set, const RecordingScript &s
     }
     h += u"<div class=\"help\">\n<p><b>Comment faire</b></p>\n<ol>\n"_s;
     h += u"<li>Lisez chaque texte à voix haute, lentement et clairement, comme à une personne en face de vous. "
-         "Le français, à droite, dit ce que le texte veut dire.</li>\n"_s;
+         "Le français, à côté de chaque texte, dit ce qu’il veut dire.</li>\n"_s;
     h += u"<li>Un enregistrement par texte. Donnez au fichier le <b>code</b> du texte comme nom, par exemple "
          "<b>%1.m4a</b>. Tous les formats du téléphone conviennent (m4a, mp3, wav, ogg…).</li>\n"_s.arg(esc(example));
     h += u"<li>Si vous ne pouvez pas nommer les fichiers, dites le code à la personne qui enregistre, ou notez-le "
