@@ -48,4 +48,20 @@ private:
     Problem m_problem;
 };
 
+/** Success, or the problem that kept us from doing it: `return {};` for success. */
+template<>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Problem problem) : m_problem(std::move(problem)) {}
+
+    [[nodiscard]] bool ok() const { return !m_problem.has_value(); }
+    explicit operator bool() const { return ok(); }
+    [[nodiscard]] const Problem &problem() const { return *m_problem; }
+
+private:
+    std::optional<Problem> m_problem;
+};
+
 } // namespace passerelle
