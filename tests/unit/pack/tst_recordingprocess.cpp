@@ -134,6 +134,21 @@ private Q_SLOTS:
         QVERIFY2(std::abs(*loudness - *reference) < 0.5, qPrintable(u"%1 LUFS, WAV %2"_s.arg(*loudness).arg(*reference)));
     }
 
+    void decodesAmrNb()
+    {
+        // Old phones' recorders save AMR-NB (8 kHz), which ffmpeg here cannot write: the
+        // fixture is espeak-ng's fr voice ("Bonjour, vous pouvez demander l'aide médicale
+        // urgente au CPAS de votre commune.", 3.8 s) encoded by GStreamer's amrnbenc, with
+        // the "#!AMR\n" header of the file format.
+        const Result<Pcm> pcm = decodeAudioFile(QStringLiteral(PASSERELLE_TEST_DATA) + u"/audio/phone-amr-nb.amr"_s);
+        QVERIFY2(pcm.ok(), qPrintable(pcm.problem().toString()));
+        QCOMPARE(pcm->rate, kDecodeRate);
+        QVERIFY2(std::abs(pcm->seconds() - 3.8) < 0.1, qPrintable(QString::number(pcm->seconds())));
+        const ProcessedRecording r = processRecording(pcm.value(), 5.0);
+        QVERIFY2(!r.refused && r.problems.isEmpty(), qPrintable(r.problems.join(u"; "_s)));
+        QVERIFY(r.loudnessAfter && std::abs(*r.loudnessAfter - kLoudnessTarget) <= 0.5);
+    }
+
     void refusesWhatIsNotAudio_data()
     {
         QTest::addColumn<QByteArray>("bytes");
