@@ -1,4 +1,5 @@
 #include "contentchecker.h"
+#include "pronunciation.h"
 #include "recordinglog.h"
 
 #include "speechaudio.h"
@@ -320,6 +321,7 @@ void checkAudio(const ContentSet &set, Problems &problems)
     const auto warn = [&](const Origin &at, const QString &message, const QString &hint) {
         problems.append(Problem{at.file, at.line, message, hint, Problem::Severity::Warning});
     };
+    checkPronunciations(set, problems);
     QHash<QString, QSet<QString>> expected; // lang -> recording paths of its texts
     for (const LanguageDecl &l : set.pack.languages) {
         // One warning per file and language: "these N texts cannot be heard".
