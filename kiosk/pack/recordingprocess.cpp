@@ -55,7 +55,7 @@ constexpr double kInaudibleDb = -60.0;
 /**
  * Mostly silence: under 30 % of the trimmed clip is speech frames. Measured: espeak-ng's
  * sentences are 86 to 92 % speech frames with the pauses of its commas and full stops; a
- * 6 s sentence, 6 s of silence and the sentence again is about 60 %, a word, 8 s of silence
+ * 6 s sentence, 6 s of silence and the sentence again 57 %, a word, 8 s of silence
  * and the word 8 %. Under 30 % is mostly a gap (the reader stopped, two takes far apart) or
  * noise without a voice.
  */
