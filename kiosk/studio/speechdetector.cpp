@@ -44,11 +44,16 @@ void SpeechDetector::frame(const qint16 *samples, int count)
     const double db = rms > 0 ? 20 * std::log10(rms) : -120;
 
     // The noise: the quietest level lately, rising slowly (1 dB a second) so that a
-    // room that gets louder is followed, while speech (louder for seconds) is not.
-    if (m_noiseDb == 0 || db < m_noiseDb)
+    // room that gets louder is followed, while speech (louder for seconds, with pauses
+    // that bring it down again) is not. The first 100 ms only measure it: nobody speaks
+    // that soon after pressing the button.
+    ++m_frames;
+    if (m_frames == 1 || db < m_noiseDb)
         m_noiseDb = db;
     else
         m_noiseDb += 0.02;
+    if (m_frames <= kCalibrationFrames)
+        return;
 
     const bool speech = db > m_settings.speechFloorDb && db > m_noiseDb + m_settings.aboveNoiseDb;
     if (speech) {

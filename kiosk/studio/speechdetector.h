@@ -41,6 +41,7 @@ public:
 
 private:
     static constexpr int kFramesToStart = 3; // 60 ms of speech: a click is not speech
+    static constexpr int kCalibrationFrames = 5; // the first 100 ms measure the room
 
     void frame(const qint16 *samples, int count);
 
@@ -49,7 +50,8 @@ private:
     int m_frameSize;
     QByteArray m_pending;
     qint64 m_samples = 0;
-    double m_noiseDb = 0; // 0: not measured yet
+    qint64 m_frames = 0;
+    double m_noiseDb = 0;
     int m_speechFrames = 0;
     int m_silentFrames = 0;
     double m_level = 0;
