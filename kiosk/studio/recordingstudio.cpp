@@ -44,20 +44,24 @@ QString frenchHashOf(const content::CodedUnit &unit)
         QCryptographicHash::hash(unit.french.text.toUtf8(), QCryptographicHash::Sha256).toHex().left(12));
 }
 
-/** The post-processing's problems, in the studio's words (French, plain). */
+/** The post-processing's problems (kiosk/pack/recordingprocess.cpp), in the studio's words: French, plain. */
 QString inFrench(const QString &problem)
 {
-    const QString p = problem.toLower();
-    if (p.contains(u"quiet"_s) || p.contains(u"faible"_s))
-        return u"trop faible : parlez plus près du micro"_s;
-    if (p.contains(u"clip"_s) || p.contains(u"satur"_s))
-        return u"saturé : parlez un peu plus loin du micro"_s;
-    if (p.contains(u"silence"_s))
-        return u"presque rien entendu"_s;
-    if (p.contains(u"long"_s))
-        return u"trop long pour ce texte"_s;
-    if (p.contains(u"short"_s))
-        return u"trop court pour ce texte"_s;
+    static const QList<std::pair<QString, QString>> words{
+        {u"empty"_s, u"rien entendu : vérifiez le micro, puis recommencez"_s},
+        {u"mostly silence"_s, u"surtout du silence : parlez dès que l'enregistrement commence"_s},
+        {u"clipped"_s, u"saturé : parlez un peu plus loin du micro, ou moins fort"_s},
+        {u"too quiet"_s, u"trop faible : parlez plus près du micro"_s},
+        {u"quieter than the other"_s, u"plus faible que les autres enregistrements (un bruit fort pendant la prise ?)"_s},
+        {u"a pause of"_s, u"une longue pause au milieu"_s},
+        {u"far too long"_s, u"beaucoup trop long pour ce texte : est-ce le bon texte ?"_s},
+        {u"too long"_s, u"un peu long pour ce texte"_s},
+        {u"much shorter"_s, u"beaucoup plus court que le texte : une partie manque ?"_s},
+    };
+    for (const auto &[english, french] : words) {
+        if (problem.contains(english))
+            return french;
+    }
     return problem;
 }
 
@@ -159,7 +163,8 @@ QString RecordingStudio::fileName() const { return current() ? current()->unit.r
 
 QString RecordingStudio::progressText() const
 {
-    return u"%1 textes sur %2"_s.arg(QLocale(QLocale::French).toString(m_recorded),
+    // French: 0 and 1 take the singular.
+    return (m_recorded <= 1 ? u"%1 texte sur %2"_s : u"%1 textes sur %2"_s).arg(QLocale(QLocale::French).toString(m_recorded),
                                      QLocale(QLocale::French).toString(totalCount()));
 }
 
