@@ -8,6 +8,7 @@
 #include <QAudioSource>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLocale>
@@ -65,6 +66,33 @@ QString inFrench(const QString &problem)
     return problem;
 }
 
+/**
+ * The duration of an Ogg Opus file, from the granule position of its last page (48 kHz
+ * samples, less the pre-skip): no decoding, so hundreds of recordings are counted at start
+ * in milliseconds. 0 when the file is not one.
+ */
+double opusSeconds(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray head = file.read(64);
+    const qsizetype opusHead = head.indexOf("OpusHead");
+    if (opusHead < 0 || head.size() < opusHead + 12)
+        return 0;
+    const int preSkip = quint8(head[opusHead + 10]) | (quint8(head[opusHead + 11]) << 8);
+    const qint64 tail = std::max<qint64>(0, file.size() - 65536);
+    file.seek(tail);
+    const QByteArray end = file.readAll();
+    const qsizetype last = end.lastIndexOf("OggS");
+    if (last < 0 || end.size() < last + 14)
+        return 0;
+    qint64 granule = 0;
+    for (int i = 7; i >= 0; --i)
+        granule = (granule << 8) | quint8(end[last + 6 + i]);
+    return granule > preSkip ? double(granule - preSkip) / 48000.0 : 0;
+}
+
 } // namespace
 
 RecordingStudio::RecordingStudio(Options options, QObject *parent)
@@ -115,6 +143,9 @@ bool RecordingStudio::start(QString *error)
     for (int i = 0; i < m_units.size(); ++i) {
         if (needsRecording(m_units[i]))
             m_pending.append(i);
+        else if (!m_units[i].unit.recording.isEmpty())
+            m_secondsKept += opusSeconds(QDir(m_options.contentDir).filePath(u"audio/"_s + m_options.lang + u'/'
+                                                                               + m_units[i].unit.recording));
     }
     m_recorded = int(m_units.size() - m_pending.size());
     qCInfo(lcStudio).noquote() << "studio:" << m_options.lang << "has" << m_units.size() << "texts," << m_pending.size()

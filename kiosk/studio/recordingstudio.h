@@ -52,7 +52,7 @@ class RecordingStudio : public QObject
     Q_PROPERTY(QString progressText READ progressText NOTIFY progressChanged FINAL)
     /** 0 to 1: the share of texts recorded. */
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged FINAL)
-    /** "12 minutes enregistrées". */
+    /** "12 minutes enregistrées": the language's current recordings, this session's takes included. */
     Q_PROPERTY(QString minutesText READ minutesText NOTIFY progressChanged FINAL)
     /** The microphone's level while recording, 0 to 1. */
     Q_PROPERTY(double level READ level NOTIFY levelChanged FINAL)
@@ -118,6 +118,8 @@ public:
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] int recordedCount() const { return m_recorded; }
     [[nodiscard]] int totalCount() const { return int(m_units.size()); }
+    /** The duration of the language's current recordings, in seconds. */
+    [[nodiscard]] double recordedSeconds() const { return m_secondsKept; }
     [[nodiscard]] Timing lastTiming() const { return m_timing; }
 
     /** Starts a take (Ready or Reviewing). */
@@ -160,7 +162,7 @@ private:
     content::RecordingLog m_log;
     QList<int> m_pending; // indices into m_units still to record, in order
     int m_recorded = 0;
-    double m_secondsKept = 0;
+    double m_secondsKept = 0; // the current recordings of the language
     QString m_languageName;
     QString m_font;
     bool m_rightToLeft = false;

@@ -218,6 +218,8 @@ void TestStudio::recordsThreeTextsIntoThePack()
         QVERIFY(studio.code() != code);
     }
     QCOMPARE(studio.recordedCount(), before + 3);
+    const double secondsKept = studio.recordedSeconds();
+    QVERIFY(secondsKept > 3);
     QVERIFY(studio.progressText().startsWith(QString::number(before + 3) + u" textes sur "_s));
 
     // The files: named as the build expects, Ogg Opus, speech rather than silence.
@@ -237,6 +239,19 @@ void TestStudio::recordsThreeTextsIntoThePack()
         QVERIFY2(pcm.size() > 16000 * 2, qPrintable(path + u" is shorter than a second"_s));
         QVERIFY2(rmsDb(pcm) > -40, qPrintable(path + u" is silent: "_s + QString::number(rmsDb(pcm))));
         QVERIFY2(!log->frenchHash(file).isEmpty(), qPrintable(file + u" is not in the recording log"_s));
+    }
+
+    // The next session starts after them, and counts their minutes from the files.
+    {
+        RecordingStudio::Options again = options;
+        again.useDevices = false;
+        again.showWindow = false;
+        RecordingStudio next(again);
+        QVERIFY2(next.start(&error), qPrintable(error));
+        QCOMPARE(next.recordedCount(), before + 3);
+        QCOMPARE(next.code(), studio.code());
+        QVERIFY2(std::abs(next.recordedSeconds() - secondsKept) < 0.1,
+                 qPrintable(u"%1 s read from the files, %2 s kept"_s.arg(next.recordedSeconds()).arg(secondsKept)));
     }
 
     // The real build takes them as human recordings.
