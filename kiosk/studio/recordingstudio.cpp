@@ -6,7 +6,6 @@
 #include <QAudioFormat>
 #include <QAudioSink>
 #include <QAudioSource>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -36,13 +35,6 @@ QAudioFormat captureFormat()
     format.setChannelCount(1);
     format.setSampleFormat(QAudioFormat::Int16);
     return format;
-}
-
-/** The hash of the French a recording is made from, as the recording log keeps it. */
-QString frenchHashOf(const content::CodedUnit &unit)
-{
-    return QString::fromLatin1(
-        QCryptographicHash::hash(unit.french.text.toUtf8(), QCryptographicHash::Sha256).toHex().left(12));
 }
 
 /** The post-processing's problems (kiosk/pack/recordingprocess.cpp), in the studio's words: French, plain. */
@@ -152,7 +144,7 @@ bool RecordingStudio::start(QString *error)
                                << "to record";
 
     if (m_options.useDevices && !QMediaDevices::defaultAudioInput().isFormatSupported(captureFormat())) {
-        *error = u"no microphone that records 48 kHz mono (plug one in, or choose it in the sound settings)"_s;
+        *error = u"no microphone that records 16 kHz mono (plug one in, or choose it in the sound settings)"_s;
         return false;
     }
     showNext();
@@ -218,7 +210,7 @@ bool RecordingStudio::needsRecording(const content::CodedUnit &unit) const
         return true;
     // A recording made before the log existed (or placed by hand) is taken as current.
     const QString recordedFrom = m_log.frenchHash(unit.unit.recording);
-    return !recordedFrom.isEmpty() && recordedFrom != frenchHashOf(unit);
+    return !recordedFrom.isEmpty() && recordedFrom != unit.frenchHash;
 }
 
 void RecordingStudio::setPhase(Phase phase, const QString &message)
@@ -337,7 +329,7 @@ void RecordingStudio::keep()
         setPhase(Phase::Reviewing, u"Impossible d'écrire le fichier : %1"_s.arg(written.problem().hint));
         return;
     }
-    m_log.set(unit->unit.recording, frenchHashOf(*unit), QDate::currentDate());
+    m_log.set(unit->unit.recording, unit->frenchHash, QDate::currentDate());
     const auto logWritten = m_log.write(m_options.contentDir, m_options.lang);
     if (!logWritten.ok())
         qCWarning(lcStudio).noquote() << logWritten.problem().toString();

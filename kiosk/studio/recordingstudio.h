@@ -1,7 +1,9 @@
 #pragma once
 
 #include "speechdetector.h"
-#include "studiointerim.h"
+#include "recordinglog.h"
+#include "recordingprocess.h"
+#include "unitcodes.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -86,7 +88,8 @@ public:
         qint64 keepToNext = -1;   // keep -> file and log written, the next text set
     };
 
-    static constexpr int kRate = 48000;
+    /** The microphone's rate: the import's decoding rate, what the pack's Opus encoder codes. */
+    static constexpr int kRate = content::kDecodeRate;
 
     explicit RecordingStudio(Options options, QObject *parent = nullptr);
     ~RecordingStudio() override;

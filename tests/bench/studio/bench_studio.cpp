@@ -53,7 +53,7 @@ int main(int argc, char **argv)
     // About 4 s of speech at the microphone's rate, then 2 s of silence.
     QProcess speech;
     speech.start(u"sh"_s, {u"-c"_s, u"espeak-ng -v en --stdout 'This is one text of the kiosk, read aloud by a volunteer.' "
-                                    "| ffmpeg -v error -i - -f s16le -ac 1 -ar 48000 -"_s});
+                                    "| ffmpeg -v error -i - -f s16le -ac 1 -ar %1 -"_s.arg(RecordingStudio::kRate)});
     if (!speech.waitForFinished(60000) || speech.exitCode() != 0) {
         out << "bench.studio: espeak-ng or ffmpeg failed\n";
         return 2;
