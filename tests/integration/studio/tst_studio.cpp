@@ -86,6 +86,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void recordsThreeTextsIntoThePack();
+    void theCommandOpensOnTheMicrophone();
 
 private:
     [[nodiscard]] QStringList pulseArgs() const { return {u"-s"_s, m_server}; }
@@ -290,6 +291,31 @@ void TestStudio::recordsThreeTextsIntoThePack()
         }
         QVERIFY2(rows >= 1, qPrintable(u"no text of the pack has the recording "_s + hash));
     }
+}
+
+// The executable: opens its window on the content and the virtual microphone, and stops
+// cleanly on SIGTERM (as on Ctrl+C), having written nothing.
+void TestStudio::theCommandOpensOnTheMicrophone()
+{
+    QTemporaryDir dir;
+    const QString content = dir.filePath(u"content"_s);
+    QVERIFY(testing::copyTree(QStringLiteral(PASSERELLE_TEST_DATA) + u"/content"_s, content));
+    QProcess studio;
+    studio.setProcessChannelMode(QProcess::MergedChannels);
+    studio.start(QStringLiteral(PASSERELLE_KIOSK), {u"--record"_s, content, u"--lang"_s, u"ar"_s});
+    QVERIFY(studio.waitForStarted(kServerStartMs));
+    QByteArray output;
+    QTRY_VERIFY2_WITH_TIMEOUT((output += studio.readAll()).contains("to record") || studio.state() != QProcess::Running,
+                              output.constData(), kTakeMs);
+    QTest::qWait(500); // the window and the first text, had they failed, would have ended it
+    QCOMPARE(studio.state(), QProcess::Running);
+    studio.terminate();
+    QVERIFY(studio.waitForFinished(kTakeMs));
+    output += studio.readAll();
+    QCOMPARE(studio.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(studio.exitCode() == 0, output.constData());
+    QVERIFY2(!output.contains("QML") && !output.contains("qrc:"), output.constData());
+    QVERIFY(!QFileInfo::exists(content + u"/audio"_s));
 }
 
 QTEST_MAIN(TestStudio)
