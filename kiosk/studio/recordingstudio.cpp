@@ -260,6 +260,18 @@ void RecordingStudio::record()
             if (m_sourceDevice)
                 feed(m_sourceDevice->readAll());
         });
+        // The microphone gone in the middle of a take (unplugged): back to the start.
+        connect(m_source.get(), &QAudioSource::stateChanged, this, [this](QAudio::State state) {
+            if (state != QAudio::StoppedState || !m_source || m_source->error() == QAudio::NoError
+                || m_phase != Phase::Recording)
+                return;
+            qCWarning(lcStudio) << "the microphone stopped:" << m_source->error();
+            stopCapture();
+            m_level = 0;
+            Q_EMIT levelChanged();
+            setPhase(Phase::Ready,
+                     u"Le micro s'est arrêté. Vérifiez qu'il est branché, puis appuyez sur « Enregistrer »."_s);
+        });
     }
     setPhase(Phase::Recording, u"Je vous écoute. L'enregistrement s'arrête tout seul quand vous vous taisez."_s);
 }
@@ -375,6 +387,7 @@ void RecordingStudio::stopCapture()
         return;
     // Not now: this may run inside the source's own readyRead, and Qt 6.4's PulseAudio
     // source reads its stream again after emitting it (stopped there, libpulse aborts).
+    disconnect(m_source.get(), nullptr, this, nullptr);
     QAudioSource *source = m_source.release();
     QTimer::singleShot(0, source, [source] {
         source->stop();
