@@ -132,10 +132,12 @@ bool RecordingStudio::start(QString *error)
     }
     m_log = log.value();
     m_units = content::codedUnits(set, m_options.lang);
+    // Only texts a recording can be made for (every text has a file name today).
+    m_units.removeIf([](const content::CodedUnit &u) { return u.unit.recording.isEmpty(); });
     for (int i = 0; i < m_units.size(); ++i) {
         if (needsRecording(m_units[i]))
             m_pending.append(i);
-        else if (!m_units[i].unit.recording.isEmpty())
+        else
             m_secondsKept += opusSeconds(QDir(m_options.contentDir).filePath(u"audio/"_s + m_options.lang + u'/'
                                                                                + m_units[i].unit.recording));
     }
@@ -186,9 +188,10 @@ QString RecordingStudio::fileName() const { return current() ? current()->unit.r
 
 QString RecordingStudio::progressText() const
 {
-    // French: 0 and 1 take the singular.
-    return (m_recorded <= 1 ? u"%1 texte sur %2"_s : u"%1 textes sur %2"_s).arg(QLocale(QLocale::French).toString(m_recorded),
-                                     QLocale(QLocale::French).toString(totalCount()));
+    const QLocale french(QLocale::French);
+    // In French, 0 and 1 take the singular.
+    const QString form = m_recorded <= 1 ? u"%1 texte sur %2"_s : u"%1 textes sur %2"_s;
+    return form.arg(french.toString(m_recorded), french.toString(totalCount()));
 }
 
 double RecordingStudio::progress() const { return m_units.isEmpty() ? 1.0 : double(m_recorded) / m_units.size(); }
@@ -203,8 +206,6 @@ QString RecordingStudio::minutesText() const
 
 bool RecordingStudio::needsRecording(const content::CodedUnit &unit) const
 {
-    if (unit.unit.recording.isEmpty())
-        return false;
     const QString path = QDir(m_options.contentDir).filePath(u"audio/"_s + m_options.lang + u'/' + unit.unit.recording);
     if (!QFileInfo::exists(path))
         return true;
