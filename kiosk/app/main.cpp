@@ -8,6 +8,7 @@
 #include "operations.h"
 #include "outofservice.h"
 #include "packstartup.h"
+#include "recordingstudio.h"
 #include "session.h"
 #include "staffcontroller.h"
 #include "staffpin.h"
@@ -31,6 +32,7 @@
 Q_IMPORT_QML_PLUGIN(Passerelle_KioskPlugin)
 Q_IMPORT_QML_PLUGIN(Passerelle_UiPlugin)
 Q_IMPORT_QML_PLUGIN(Passerelle_PreviewPlugin)
+Q_IMPORT_QML_PLUGIN(Passerelle_StudioPlugin)
 
 using namespace passerelle;
 using namespace Qt::StringLiterals;
@@ -83,6 +85,20 @@ int runPreview(ContentPreview::Options options)
         return 1;
     }
     TerminationSignals termination; // Ctrl+C: a clean exit, which removes the temporary pack
+    QObject::connect(&termination, &TerminationSignals::received, qApp, [] { QGuiApplication::quit(); });
+    return QGuiApplication::exec();
+}
+
+// passerelle --record DIR --lang L: the recording studio, writes content/audio/L/.
+int runStudio(RecordingStudio::Options options)
+{
+    RecordingStudio studio(std::move(options));
+    QString error;
+    if (!studio.start(&error)) {
+        QTextStream(stderr) << "passerelle: --record: " << error << '\n';
+        return 1;
+    }
+    TerminationSignals termination;
     QObject::connect(&termination, &TerminationSignals::received, qApp, [] { QGuiApplication::quit(); });
     return QGuiApplication::exec();
 }
@@ -209,6 +225,12 @@ int main(int argc, char **argv)
         "rebuild and reload on every saved change, on the same screen and language, and show the errors "
         "of the content on screen. Starts at home unless --route is given."_s,
         u"dir"_s);
+    const QCommandLineOption recordOption(
+        u"record"_s,
+        u"For interpreters and volunteers: the recording studio on the content folder DIR, for the "
+        "language given with --lang. Shows each text that has no recording, records it from the "
+        "microphone and writes DIR/audio/<lang>/."_s,
+        u"dir"_s);
     // For the watchdog test only (tests/integration/ops): block the GUI thread this many
     // milliseconds after READY=1, as a hung UI would.
     QCommandLineOption freezeOption(u"freeze-after-ready"_s, u"Test: freeze the UI after ready."_s, u"ms"_s);
@@ -218,7 +240,7 @@ int main(int argc, char **argv)
     retryOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({packOption, langOption, routeOption, sizeOption, todayOption, screenshotOption, galleryOption,
                        selfTestOption, windowedOption, largeTextOption, contrastOption, workerOption, configOption, hashPinOption,
-                       freezeOption, firstFrameOption, previewOption, retryOption});
+                       freezeOption, firstFrameOption, previewOption, recordOption, retryOption});
     parser.process(app);
 
     // The config: every bad key is reported and takes its default; the kiosk still starts.
@@ -239,6 +261,18 @@ int main(int argc, char **argv)
     if (!size.isValid() || size.isEmpty()) {
         err << "passerelle: --size must look like 1920x1080\n";
         return 2;
+    }
+    if (parser.isSet(recordOption)) {
+        if (!parser.isSet(langOption)) {
+            err << "passerelle: --record needs --lang, the language to record (e.g. --lang ti)\n";
+            return 2;
+        }
+        RecordingStudio::Options studio;
+        studio.contentDir = parser.value(recordOption);
+        studio.lang = parser.value(langOption);
+        if (parser.isSet(sizeOption))
+            studio.size = size;
+        return runStudio(std::move(studio));
     }
     if (parser.isSet(previewOption)) {
         // An editor's tool: no pack store, no usage counts, no sync; the config only for display.
