@@ -23,7 +23,7 @@ Rectangle {
         id: screen
         objectName: "screen"
         anchors { top: bar.bottom; left: parent.left; right: parent.right; bottom: parent.bottom }
-        sourceComponent: root.screenFor(Navigator.kind)
+        sourceComponent: root.screenFor(Navigator.screen)
     }
 
     // Every route gets a fresh screen (scrolled to the top, nothing half-loaded from the
@@ -32,7 +32,7 @@ Rectangle {
         target: Navigator
         function onRouteChanged() {
             screen.sourceComponent = null
-            screen.sourceComponent = root.screenFor(Navigator.kind)
+            screen.sourceComponent = root.screenFor(Navigator.screen)
         }
     }
 
@@ -40,6 +40,7 @@ Rectangle {
         switch (kind) {
         case "topic": return topicPage
         case "page": return contentPage
+        case "service": return servicePage
         case "emergency": return emergencyPage
         case "language": return languagePage
         case "status": return statusPage
@@ -51,8 +52,9 @@ Rectangle {
 
     Component { id: attractPage; AttractPage {} }
     Component { id: homePage; HomePage {} }
-    Component { id: topicPage; TopicPage { topic: Navigator.argument } }
-    Component { id: contentPage; ContentPage { pageId: Navigator.argument } }
+    Component { id: topicPage; TopicPage { topic: Navigator.id } }
+    Component { id: contentPage; ContentPage { pageId: Navigator.id } }
+    Component { id: servicePage; ServicePage { serviceId: Navigator.id } }
     // The emergency numbers are a page of the pack, for everyone.
     Component { id: emergencyPage; ContentPage { pageId: "emergency-numbers" } }
     Component { id: languagePage; LanguagePage {} }

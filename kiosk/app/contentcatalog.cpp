@@ -56,19 +56,23 @@ QString ContentCatalog::topicTitle(const QString &topic, const QString &language
     return t ? t->title : QString();
 }
 
-QString ContentCatalog::routeForCode(const QString &code) const
+std::optional<Route> ContentCatalog::routeForCode(const QString &code) const
 {
     const QString id = m_repository->pageIdForCode(code);
-    return id.isEmpty() ? QString() : u"page/"_s + id;
+    return id.isEmpty() ? std::nullopt : std::optional(Route::page(id));
 }
 
-QStringList ContentCatalog::routes() const
+bool ContentCatalog::hasRoute(const Route &route) const { return route.existsIn(*m_repository); }
+
+QList<Route> ContentCatalog::routes() const
 {
-    QStringList out{u"home"_s, u"language"_s, u"status"_s};
+    QList<Route> out{Route(Route::Kind::Home), Route(Route::Kind::Language), Route(Route::Kind::Status)};
     for (const TopicInfo &t : m_repository->topics(m_repository->sourceLanguage()))
-        out.append(u"topic/"_s + t.id);
+        out.append(Route::topic(t.id));
     for (const QString &id : m_repository->pageIds())
-        out.append(u"page/"_s + id);
+        out.append(Route::page(id));
+    for (const QString &id : m_repository->serviceIds())
+        out.append(Route::service(id));
     return out;
 }
 

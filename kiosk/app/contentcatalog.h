@@ -5,7 +5,10 @@
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
+#include "route.h"
+
 #include <memory>
+#include <optional>
 
 namespace passerelle {
 
@@ -39,10 +42,12 @@ public:
     Q_INVOKABLE [[nodiscard]] QString topicTitle(const QString &topic, const QString &language) const;
     /** The audio file of a topic's title spoken in language, or empty. */
     Q_INVOKABLE [[nodiscard]] QString topicAudio(const QString &topic, const QString &language) const;
-    /** The route of a page by its short code (e.g. "S2"), or empty. */
-    Q_INVOKABLE [[nodiscard]] QString routeForCode(const QString &code) const;
+    /** The route of a page by its short code (e.g. "S2"), or nothing. */
+    [[nodiscard]] std::optional<Route> routeForCode(const QString &code) const;
+    /** True when the pack has what the route shows (Route::existsIn). */
+    [[nodiscard]] bool hasRoute(const Route &route) const;
     /** Every route of the pack: what --self-test and the gallery visit. */
-    [[nodiscard]] QStringList routes() const;
+    [[nodiscard]] QList<Route> routes() const;
 
 Q_SIGNALS:
     void packChanged();

@@ -40,7 +40,9 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const Options &option
     UiTranslator *translator = s->m_translator.get();
     s->m_session = std::make_unique<Session>(*s->m_repository, language,
                                              [translator](const QString &code) { translator->apply(code); });
-    s->m_navigator = std::make_unique<Navigator>(u"home"_s);
+    s->m_navigator = std::make_unique<Navigator>(Route(Route::Kind::Home));
+    s->m_navigator->setContent(s->m_content.get());
+    s->m_navigator->setSession(s->m_session.get());
     if (backend)
         s->m_audio = std::move(backend);
     else if (options.silent)
@@ -56,11 +58,11 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const Options &option
         self->m_idle->setHeld(self->m_narrator->speaking() && !self->m_narrator->paused());
     });
     QObject::connect(s->m_navigator.get(), &Navigator::routeChanged, s->m_idle.get(), [self] {
-        self->m_idle->setActive(self->m_navigator->route() != u"attract");
+        self->m_idle->setActive(self->m_navigator->current().kind() != Route::Kind::Attract);
     });
     QObject::connect(s->m_idle.get(), &IdleTimer::expired, s->m_idle.get(), [self] { self->endSession(); });
     s->m_navigator->reset(options.startRoute);
-    s->m_idle->setActive(s->m_navigator->route() != u"attract");
+    s->m_idle->setActive(s->m_navigator->current().kind() != Route::Kind::Attract);
     return s;
 }
 
@@ -95,7 +97,7 @@ void KioskServices::endSession()
 {
     m_narrator->reset();
     m_session->reset();
-    m_navigator->reset(u"attract"_s);
+    m_navigator->reset(Route(Route::Kind::Attract));
 }
 
 } // namespace passerelle

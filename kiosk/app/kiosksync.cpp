@@ -73,7 +73,7 @@ KioskSync::~KioskSync() = default;
 
 void KioskSync::switchIfIdle()
 {
-    if (m_navigator.route() != u"attract" || !m_syncer->hasStagedPack())
+    if (m_navigator.current().kind() != Route::Kind::Attract || !m_syncer->hasStagedPack())
         return;
     const auto pack = m_syncer->activateStaged();
     if (!pack) {

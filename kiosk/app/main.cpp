@@ -1,6 +1,8 @@
 // passerelle: the kiosk. See the README for the command line.
+#include "contentcatalog.h"
 #include "contentpreview.h"
 #include "kiosk.h"
+#include "kioskservices.h"
 #include "kioskconfig.h"
 #include "lockdown.h"
 #include "offscreenrender.h"
@@ -202,7 +204,7 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption packOption(u"pack"_s, u"The pack to show: a folder with manifest.json and objects/."_s, u"dir"_s);
     const QCommandLineOption langOption(u"lang"_s, u"Start in this language (a pack language code)."_s, u"code"_s);
-    const QCommandLineOption routeOption(u"route"_s, u"Start at this route, e.g. attract, home, topic/health, page/amu-steps."_s,
+    const QCommandLineOption routeOption(u"route"_s, u"Start at this route, e.g. attract, home, topic/health, page/amu-steps, service/cpas-namur."_s,
                                          u"route"_s, u"attract"_s);
     const QCommandLineOption sizeOption(u"size"_s, u"Window size, e.g. 1920x1080."_s, u"WxH"_s, u"1920x1080"_s);
     const QCommandLineOption todayOption(u"today"_s, u"Show the rules in force on this date (YYYY-MM-DD)."_s, u"date"_s);
@@ -274,6 +276,12 @@ int main(int argc, char **argv)
             studio.size = size;
         return runStudio(std::move(studio));
     }
+    const std::optional<Route> startRoute = Route::parse(parser.value(routeOption));
+    if (!startRoute) {
+        err << "passerelle: --route " << parser.value(routeOption)
+            << " is not a route (write attract, home, language, status, emergency, staff, topic/<id>, page/<id> or service/<id>)\n";
+        return 2;
+    }
     if (parser.isSet(previewOption)) {
         // An editor's tool: no pack store, no usage counts, no sync; the config only for display.
         ContentPreview::Options preview;
@@ -315,7 +323,7 @@ int main(int argc, char **argv)
         options.objectsDir = start.objectsDir;
     }
     options.language = parser.isSet(langOption) ? parser.value(langOption) : config.defaultLanguage;
-    options.startRoute = parser.value(routeOption);
+    options.startRoute = startRoute->format();
     options.today = QDate::fromString(parser.value(todayOption), Qt::ISODate);
     // [session]: the warning comes after idle_warning_seconds and lasts idle_reset_seconds.
     options.idleSeconds = config.idleWarningSeconds + config.idleResetSeconds;
@@ -337,11 +345,16 @@ int main(int argc, char **argv)
         return 1;
     }
     Kiosk &kiosk = *opened.value();
+    if (!kiosk.services().content().hasRoute(*startRoute)) {
+        err << "passerelle: --route " << startRoute->format() << ": the pack has no " << startRoute->kindName() << ' '
+            << startRoute->id() << " (--gallery shows every route of the pack)\n";
+        return 2;
+    }
     operations = std::make_unique<Operations>(config, kiosk.services(),
                                               offscreen ? Operations::Mode::Render : Operations::Mode::Kiosk);
     operations->setStartPack(start);
     operations->installIntoQml();
-    if (options.startRoute == u"staff"_s)
+    if (startRoute->kind() == Route::Kind::Staff)
         operations->staff().unlockWithoutPin(); // whoever types the command line has the machine
     kiosk.services().session().setLargeText(parser.isSet(largeTextOption));
     kiosk.services().session().setHighContrast(parser.isSet(contrastOption));
@@ -357,7 +370,7 @@ int main(int argc, char **argv)
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        const QImage image = renderRoute(kiosk, options.startRoute, kiosk.services().session().language());
+        const QImage image = renderRoute(kiosk, *startRoute, kiosk.services().session().language());
         if (image.isNull() || !image.save(file)) {
             err << "passerelle: cannot write the screenshot " << file << '\n';
             return 1;

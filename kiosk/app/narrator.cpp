@@ -144,7 +144,7 @@ void Narrator::stop()
 
 void Narrator::volumeUp()
 {
-    if (m_volumeStep >= kVolumeSteps)
+    if (!canVolumeUp())
         return;
     ++m_volumeStep;
     applyVolume();
@@ -152,7 +152,7 @@ void Narrator::volumeUp()
 
 void Narrator::volumeDown()
 {
-    if (m_volumeStep <= 1)
+    if (!canVolumeDown())
         return;
     --m_volumeStep;
     applyVolume();

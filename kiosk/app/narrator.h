@@ -25,6 +25,10 @@ class Narrator : public QObject
     Q_PROPERTY(bool failed READ failed NOTIFY stateChanged FINAL)
     Q_PROPERTY(int volumeStep READ volumeStep NOTIFY volumeChanged FINAL)
     Q_PROPERTY(int volumeSteps READ volumeSteps CONSTANT FINAL)
+    /** False at the loudest step: "louder" does nothing there. */
+    Q_PROPERTY(bool canVolumeUp READ canVolumeUp NOTIFY volumeChanged FINAL)
+    /** False at the quietest step (never silent): "quieter" does nothing there. */
+    Q_PROPERTY(bool canVolumeDown READ canVolumeDown NOTIFY volumeChanged FINAL)
 
 public:
     static constexpr int kVolumeSteps = 5;
@@ -42,6 +46,8 @@ public:
     [[nodiscard]] bool failed() const { return m_failed; }
     [[nodiscard]] int volumeStep() const { return m_volumeStep; }
     [[nodiscard]] int volumeSteps() const { return kVolumeSteps; }
+    [[nodiscard]] bool canVolumeUp() const { return m_volumeStep < kVolumeSteps; }
+    [[nodiscard]] bool canVolumeDown() const { return m_volumeStep > 1; }
 
     /** True when at least one of files is not empty: something can be heard. */
     Q_INVOKABLE [[nodiscard]] static bool canSpeak(const QStringList &files);

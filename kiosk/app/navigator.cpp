@@ -1,7 +1,9 @@
 #include "navigator.h"
 
+#include "contentcatalog.h"
+#include "session.h"
+
 #include <QLoggingCategory>
-#include <QRegularExpression>
 
 namespace passerelle {
 
@@ -9,32 +11,48 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcNavigation, "passerelle.navigation")
 
-Navigator::Navigator(QString homeRoute, QObject *parent) : QObject(parent), m_home(std::move(homeRoute))
+Navigator::Navigator(Route home, QObject *parent) : QObject(parent), m_home(std::move(home))
 {
     m_stack.append(m_home);
 }
 
-QString Navigator::kind() const { return route().section(u'/', 0, 0); }
-QString Navigator::argument() const { return route().section(u'/', 1); }
+bool Navigator::isAvailable(const Route &route) const { return !m_content || m_content->hasRoute(route); }
 
-bool Navigator::isValidRoute(const QString &route)
+bool Navigator::open(const Route &route)
 {
-    static const QRegularExpression form(
-        u"^(attract|home|language|status|emergency|staff|(topic|page|service)/[a-z0-9][a-z0-9_-]*)$"_s);
-    return form.match(route).hasMatch();
-}
-
-bool Navigator::go(const QString &route)
-{
-    if (!isValidRoute(route)) {
-        qCWarning(lcNavigation) << "ignored invalid route" << route;
+    if (!isAvailable(route)) {
+        qCWarning(lcNavigation).noquote() << "refused the route" << route.format() << "- the pack has no"
+                                          << route.kindName() << route.id();
         return false;
     }
-    if (route == this->route())
+    if (route == current())
         return true;
     m_stack.append(route);
     Q_EMIT routeChanged();
     return true;
+}
+
+bool Navigator::openParsed(const std::optional<Route> &route, const QString &written)
+{
+    if (!route) {
+        qCWarning(lcNavigation).noquote() << "refused the malformed route" << written;
+        return false;
+    }
+    return open(*route);
+}
+
+bool Navigator::go(const QString &route) { return openParsed(Route::parse(route), route); }
+bool Navigator::openTopic(const QString &id) { return openParsed(Route::make(Route::Kind::Topic, id), u"topic/"_s + id); }
+bool Navigator::openPage(const QString &id) { return openParsed(Route::make(Route::Kind::Page, id), u"page/"_s + id); }
+bool Navigator::openService(const QString &id)
+{
+    return openParsed(Route::make(Route::Kind::Service, id), u"service/"_s + id);
+}
+
+bool Navigator::openCode(const QString &code)
+{
+    const std::optional<Route> route = m_content ? m_content->routeForCode(code) : std::nullopt;
+    return route && open(*route);
 }
 
 void Navigator::back()
@@ -47,33 +65,65 @@ void Navigator::back()
 
 void Navigator::home()
 {
-    if (m_stack == QStringList{m_home})
+    if (m_stack == QList<Route>{m_home})
         return;
     m_stack = {m_home};
     Q_EMIT routeChanged();
 }
 
-void Navigator::reset(const QString &route)
+void Navigator::chooseLanguage(const QString &code)
 {
-    const QString start = isValidRoute(route) ? route : m_home;
-    if (m_stack == QStringList{start})
+    if (m_session)
+        m_session->setLanguage(code);
+    if (m_session && m_session->status().isEmpty())
+        openStatus();
+    else
+        back();
+}
+
+void Navigator::chooseStatus(const QString &status)
+{
+    if (m_session)
+        m_session->setStatus(status);
+    home();
+}
+
+void Navigator::reset(const Route &route)
+{
+    Route start = route;
+    if (!isAvailable(route)) {
+        qCWarning(lcNavigation).noquote() << "cannot start at" << route.format() << "- the pack has no"
+                                          << route.kindName() << route.id() << "; starting at" << m_home.format();
+        start = m_home;
+    }
+    if (m_stack == QList<Route>{start})
         return;
     m_stack = {start};
     Q_EMIT routeChanged();
 }
 
-void Navigator::restore(const QStringList &stack)
+void Navigator::reset(const QString &route)
 {
-    QStringList valid;
-    for (const QString &route : stack) {
-        if (isValidRoute(route) && (valid.isEmpty() || valid.last() != route))
-            valid.append(route);
+    const std::optional<Route> parsed = Route::parse(route);
+    if (!parsed) {
+        qCWarning(lcNavigation).noquote() << "cannot start at the malformed route" << route << "; starting at"
+                                          << m_home.format();
     }
-    if (valid.isEmpty())
-        valid.append(m_home);
-    if (valid == m_stack)
+    reset(parsed.value_or(m_home));
+}
+
+void Navigator::restore(const QList<Route> &stack)
+{
+    QList<Route> kept;
+    for (const Route &route : stack) {
+        if (isAvailable(route) && (kept.isEmpty() || kept.last() != route))
+            kept.append(route);
+    }
+    if (kept.isEmpty())
+        kept.append(m_home);
+    if (kept == m_stack)
         return;
-    m_stack = valid;
+    m_stack = kept;
     Q_EMIT routeChanged();
 }
 

@@ -29,22 +29,27 @@ void collectWarnings(QtMsgType type, const QMessageLogContext &context, const QS
 
 } // namespace
 
-QString galleryFileName(const QString &route)
+QString galleryFileName(const Route &route)
 {
-    return QString(route).replace(u'/', u'_') + u".png"_s;
+    return route.format().replace(u'/', u'_') + u".png"_s;
+}
+
+QList<Route> galleryRoutes(Kiosk &kiosk)
+{
+    return QList<Route>{Route(Route::Kind::Attract), Route(Route::Kind::Emergency)} + kiosk.services().content().routes();
 }
 
 int renderGallery(Kiosk &kiosk, const QString &dir, QStringList *problems)
 {
     int written = 0;
-    const QStringList routes = QStringList{u"attract"_s, u"emergency"_s} + kiosk.services().content().routes();
+    const QList<Route> routes = galleryRoutes(kiosk);
     for (const LanguageInfo &language : kiosk.services().content().repository().languages()) {
         const QDir folder(QDir(dir).filePath(language.code));
         if (!folder.mkpath(u"."_s)) {
             problems->append(u"cannot create "_s + folder.path());
             return written;
         }
-        for (const QString &route : routes) {
+        for (const Route &route : routes) {
             const QString file = folder.filePath(galleryFileName(route));
             if (renderRoute(kiosk, route, language.code).save(file))
                 ++written;
@@ -55,7 +60,7 @@ int renderGallery(Kiosk &kiosk, const QString &dir, QStringList *problems)
     return written;
 }
 
-QImage renderRoute(Kiosk &kiosk, const QString &route, const QString &language)
+QImage renderRoute(Kiosk &kiosk, const Route &route, const QString &language)
 {
     kiosk.services().session().setLanguage(language);
     kiosk.services().navigator().reset(route);
@@ -73,23 +78,23 @@ int runSelfTest(Kiosk &kiosk, QStringList *problems)
     s_collected = problems;
     s_previous = qInstallMessageHandler(collectWarnings);
 
-    const QStringList routes = kiosk.services().content().routes();
+    const QList<Route> routes = kiosk.services().content().routes();
     const auto languages = kiosk.services().content().repository().languages();
     Session &session = kiosk.services().session();
     // Once as a visitor first sees it, once with every mode on (large text, high
     // contrast, a social worker's side-by-side French).
     for (const bool modes : {false, true}) {
         for (const LanguageInfo &language : languages) {
-            for (const QString &route : routes) {
+            for (const Route &route : routes) {
                 session.setLargeText(modes);
                 session.setHighContrast(modes);
                 session.setWorkerMode(modes);
                 const qsizetype before = problems->size();
                 const QImage image = renderRoute(kiosk, route, language.code);
                 if (image.isNull())
-                    problems->append(u"route %1 in %2 rendered nothing"_s.arg(route, language.code));
+                    problems->append(u"route %1 in %2 rendered nothing"_s.arg(route.format(), language.code));
                 for (qsizetype i = before; i < problems->size(); ++i)
-                    (*problems)[i] = u"[%1 %2%3] "_s.arg(language.code, route, modes ? u" modes"_s : QString()) + problems->at(i);
+                    (*problems)[i] = u"[%1 %2%3] "_s.arg(language.code, route.format(), modes ? u" modes"_s : QString()) + problems->at(i);
             }
         }
     }

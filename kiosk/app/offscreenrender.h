@@ -1,5 +1,7 @@
 #pragma once
 
+#include "route.h"
+
 #include <QImage>
 #include <QSize>
 #include <QString>
@@ -10,10 +12,13 @@ namespace passerelle {
 class Kiosk;
 
 /** Shows a route in a language and renders the window to an image, synchronously. */
-[[nodiscard]] QImage renderRoute(Kiosk &kiosk, const QString &route, const QString &language);
+[[nodiscard]] QImage renderRoute(Kiosk &kiosk, const Route &route, const QString &language);
 
 /** The file name a route's picture gets in a gallery: "page/amu" -> "page_amu". */
-[[nodiscard]] QString galleryFileName(const QString &route);
+[[nodiscard]] QString galleryFileName(const Route &route);
+
+/** Every route a gallery shows: the pack's (ContentCatalog::routes()), the attract and emergency screens. */
+[[nodiscard]] QList<Route> galleryRoutes(Kiosk &kiosk);
 
 /**
  * Renders every route of the pack in every language to dir/<lang>/<route>.png, for

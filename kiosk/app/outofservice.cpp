@@ -186,8 +186,8 @@ void OutOfService::start()
                                             << m_retry.interval() << "ms";
     }, Qt::QueuedConnection);
     m_retry.start();
-    m_navigator = std::make_unique<Navigator>(u"attract"_s);
-    m_navigator->reset(u"attract"_s); // nobody can use it: a new pack may switch in at once
+    m_navigator = std::make_unique<Navigator>(Route(Route::Kind::Attract));
+    m_navigator->reset(Route(Route::Kind::Attract)); // nobody can use it: a new pack may switch in at once
     m_sync = KioskSync::start(m_config, *m_navigator, nullptr);
 }
 

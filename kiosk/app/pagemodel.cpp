@@ -6,6 +6,7 @@
 #include "openinghours.h"
 #include "qrcodeprovider.h"
 #include "repository.h"
+#include "servicemodel.h"
 
 namespace passerelle {
 
@@ -50,28 +51,13 @@ QList<QVariantList> PageModel::loadRows() const
     if (!base.isEmpty())
         m_webLink = base + (base.endsWith(u'/') ? u""_s : u"/"_s) + language() + u"/page/"_s + page->id + u".html"_s;
     for (const Block &b : repo.blocks(page->key, language())) {
-        QString serviceName, serviceAddress, servicePhones, serviceHours, serviceContact;
-        bool serviceUnverified = false;
-        if (b.kind == u"service") {
-            if (const auto s = repo.service(b.target, language())) {
-                serviceHours = withBaseDirection(formatOpeningHours(s->hours, language()).join(u'\n'), rtl);
-                serviceUnverified = !s->unverified.isEmpty();
-                serviceName = withBaseDirection(s->name, rtl);
-                QStringList address{s->street, QString(s->postcode + u' ' + s->commune).trimmed()};
-                address.removeAll(QString());
-                serviceAddress = withBaseDirection(address.join(u", "_s), rtl);
-                QStringList phones;
-                for (const QString &p : s->phones)
-                    phones.append(isolateLeftToRight(p));
-                servicePhones = withBaseDirection(phones.join(u"  ·  "_s), rtl);
-                serviceContact = serviceContactCard(s->name, s->phones, address.join(u", "_s), s->email, s->web);
-            }
-        }
+        const ServiceCard service =
+            b.kind == u"service" ? serviceCard(repo, b.target, language(), rtl).value_or(ServiceCard()) : ServiceCard();
         const QString text = b.kind == u"phone" ? isolateLeftToRight(b.text) : withBaseDirection(isolateNumbers(b.text), rtl);
         const QString audio = b.audio.isEmpty() ? QString() : repo.pack().objectPath(b.audio);
         m_audioFiles.append(audio);
-        rows.append({b.kind, text, b.pictogram, b.target, b.number, serviceName, serviceAddress, servicePhones,
-                     serviceHours, serviceContact, serviceUnverified, audio});
+        rows.append({b.kind, text, b.pictogram, b.target, b.number, service.name, service.address, service.phones,
+                     service.hours, service.contact, service.unverified, audio});
     }
     return rows;
 }

@@ -23,6 +23,8 @@ class PageModel : public ContentListModel
     Q_PROPERTY(QString code READ code NOTIFY reloaded FINAL)
     Q_PROPERTY(QString pictogram READ pictogram NOTIFY reloaded FINAL)
     Q_PROPERTY(QString textLanguage READ textLanguage NOTIFY reloaded FINAL)
+    /** True when the page has no text in the language asked for and shows the source language's (French). */
+    Q_PROPERTY(bool untranslated READ untranslated NOTIFY reloaded FINAL)
     Q_PROPERTY(bool machineTranslated READ machineTranslated NOTIFY reloaded FINAL)
     Q_PROPERTY(bool reviewed READ reviewed NOTIFY reloaded FINAL)
     Q_PROPERTY(QString verifiedText READ verifiedText NOTIFY reloaded FINAL)
@@ -40,6 +42,7 @@ public:
     [[nodiscard]] QString code() const { return m_code; }
     [[nodiscard]] QString pictogram() const { return m_pictogram; }
     [[nodiscard]] QString textLanguage() const { return m_textLanguage; }
+    [[nodiscard]] bool untranslated() const { return m_found && m_textLanguage != language(); }
     [[nodiscard]] bool machineTranslated() const { return m_review == QLatin1String("machine"); }
     [[nodiscard]] bool reviewed() const { return m_review == QLatin1String("reviewed"); }
     [[nodiscard]] QString verifiedText() const { return m_verifiedText; }

@@ -27,6 +27,7 @@ void Session::setLanguage(const QString &code)
         if (m_applyLanguage)
             m_applyLanguage(code);
         Q_EMIT languageChanged();
+        Q_EMIT sideBySideChanged();
         return;
     }
 }
@@ -63,6 +64,7 @@ void Session::setWorkerMode(bool on)
         return;
     m_workerMode = on;
     Q_EMIT workerModeChanged();
+    Q_EMIT sideBySideChanged();
 }
 
 void Session::reset()
@@ -72,6 +74,7 @@ void Session::reset()
     setStatus({});
     setLargeText(false);
     setHighContrast(false);
+    Q_EMIT cleared();
 }
 
 } // namespace passerelle

@@ -26,6 +26,8 @@ class Session : public QObject
     Q_PROPERTY(bool highContrast READ highContrast WRITE setHighContrast NOTIFY highContrastChanged FINAL)
     /** A social worker beside the visitor: pages side by side with French, search, jump codes. */
     Q_PROPERTY(bool workerMode READ workerMode WRITE setWorkerMode NOTIFY workerModeChanged FINAL)
+    /** Pages show each block in French beside the visitor's language: worker mode, in another language than French. */
+    Q_PROPERTY(bool sideBySide READ sideBySide NOTIFY sideBySideChanged FINAL)
 
 public:
     /** languageApplier installs the UI translation for a language (see UiTranslator). */
@@ -45,8 +47,9 @@ public:
     void setHighContrast(bool on);
     [[nodiscard]] bool workerMode() const { return m_workerMode; }
     void setWorkerMode(bool on);
+    [[nodiscard]] bool sideBySide() const { return m_workerMode && m_language != sourceLanguage(); }
 
-    /** Forgets everything about the current visitor. */
+    /** Forgets everything about the current visitor; then emits cleared(). */
     Q_INVOKABLE void reset();
 
 Q_SIGNALS:
@@ -55,6 +58,12 @@ Q_SIGNALS:
     void largeTextChanged();
     void highContrastChanged();
     void workerModeChanged();
+    void sideBySideChanged();
+    /**
+     * The visitor has been forgotten (new visitor, idle reset): whatever QML holds of
+     * them outside the session (a social worker's typed search or page code) goes too.
+     */
+    void cleared();
 
 private:
     const Repository &m_repository;

@@ -52,7 +52,7 @@ StaffController::StaffController(Dependencies deps, QObject *parent) : QObject(p
     if (m_deps.navigator)
         connect(m_deps.navigator, &Navigator::routeChanged, this, [this] {
             // Leaving the staff screen (or an idle reset) locks it again.
-            if (m_deps.navigator->kind() != u"staff"_s)
+            if (m_deps.navigator->current().kind() != Route::Kind::Staff)
                 lock();
         });
     m_pinCountdown.setInterval(1000);

@@ -165,12 +165,12 @@ void UsageRecorder::onRouteChanged()
     if (!forward)
         return;
     QString topic;
-    const QString kind = m_navigator.kind();
-    if (kind == u"topic"_s) {
-        topic = m_navigator.argument();
-    } else if (kind == u"page"_s) {
+    const Route route = m_navigator.current();
+    if (route.kind() == Route::Kind::Topic) {
+        topic = route.id();
+    } else if (route.kind() == Route::Kind::Page) {
         const QDate today = m_today();
-        if (const auto page = m_repository.page(m_navigator.argument(), m_repository.sourceLanguage(), today))
+        if (const auto page = m_repository.page(route.id(), m_repository.sourceLanguage(), today))
             topic = page->topic;
     }
     if (topic.isEmpty())

@@ -90,6 +90,7 @@ struct ServiceInfo
     bool hasGeo = false;
     double latitude = 0;
     double longitude = 0;
+    QString audio; // the name spoken in the language asked for (not the fallback's); object hash
 };
 
 } // namespace passerelle

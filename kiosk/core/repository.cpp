@@ -212,7 +212,7 @@ std::optional<ServiceInfo> Repository::service(const QString &id, const QString 
 {
     SqliteStatement q = m_pack->database().prepare(
         u"SELECT v.id, v.kind, COALESCE(l.name, s.name, v.id), v.street, v.postcode, v.commune, "
-        "v.phones, v.email, v.web, v.hours, v.languages, v.unverified, v.lat, v.lon FROM services v "
+        "v.phones, v.email, v.web, v.hours, v.languages, v.unverified, v.lat, v.lon, COALESCE(l.audio, '') FROM services v "
         "LEFT JOIN service_texts l ON l.service = v.id AND l.lang = ?1 "
         "LEFT JOIN service_texts s ON s.service = v.id AND s.lang = ?2 WHERE v.id = ?3"_s);
     q.bind(1, lang).bind(2, m_sourceLanguage).bind(3, id);
@@ -234,7 +234,17 @@ std::optional<ServiceInfo> Repository::service(const QString &id, const QString 
     s.hasGeo = !q.isNull(12) && !q.isNull(13);
     s.latitude = q.real(12);
     s.longitude = q.real(13);
+    s.audio = q.text(14);
     return s;
+}
+
+QStringList Repository::serviceIds() const
+{
+    SqliteStatement q = m_pack->database().prepare(u"SELECT id FROM services ORDER BY id"_s);
+    QStringList ids;
+    while (q.next())
+        ids.append(q.text(0));
+    return ids;
 }
 
 QString Repository::pictogramPath(const QString &name) const

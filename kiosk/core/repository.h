@@ -58,6 +58,8 @@ public:
     [[nodiscard]] QString pageIdForCode(const QString &code) const;
 
     [[nodiscard]] std::optional<ServiceInfo> service(const QString &id, const QString &lang) const;
+    /** Every service id, sorted: what --self-test and galleries visit. */
+    [[nodiscard]] QStringList serviceIds() const;
     /** The object file of a pictogram, empty when the pack has no such pictogram. */
     [[nodiscard]] QString pictogramPath(const QString &name) const;
     [[nodiscard]] QString pictogramLabel(const QString &name, const QString &lang) const;

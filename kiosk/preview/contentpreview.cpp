@@ -43,23 +43,6 @@ QString count(int n, const char *one, const char *many)
     return u"%1 %2"_s.arg(n).arg(QLatin1String(n == 1 ? one : many));
 }
 
-/** True when route leads somewhere in the pack of services (a page or topic may be gone). */
-bool routeExists(const KioskServices &services, const QString &route, const QString &language)
-{
-    if (!Navigator::isValidRoute(route))
-        return false;
-    const QString kind = route.section(u'/', 0, 0);
-    const QString id = route.section(u'/', 1);
-    const Repository &repository = services.repository();
-    if (kind == u"topic")
-        return repository.topic(id, language).has_value();
-    if (kind == u"page")
-        return repository.pageIds().contains(id);
-    if (kind == u"service")
-        return repository.service(id, language).has_value();
-    return true;
-}
-
 bool statusExists(const KioskServices &services, const QString &status, const QString &language)
 {
     const QList<ResidenceStatus> statuses = services.repository().statuses(language);
@@ -283,7 +266,7 @@ void ContentPreview::buildFinished(const PreviewBuild &build)
 std::unique_ptr<ContentPreview::Generation> ContentPreview::load(const QString &packDir, Problems &problems)
 {
     // Where the visitor was: the one on screen's state, or the command line's at first.
-    QStringList routes{m_options.kiosk.startRoute};
+    QList<Route> routes{Route::parse(m_options.kiosk.startRoute).value_or(Route())};
     QString language = m_options.kiosk.language;
     QString status;
     bool largeText = m_options.largeText;
@@ -320,8 +303,8 @@ std::unique_ptr<ContentPreview::Generation> ContentPreview::load(const QString &
     session.setLargeText(largeText);
     session.setHighContrast(highContrast);
     session.setWorkerMode(workerMode);
-    // The way back stays too, without the screens that are gone (a page deleted or renamed).
-    routes.removeIf([&](const QString &route) { return !routeExists(services, route, session.language()); });
+    // The way back stays too, without the screens that are gone (a page deleted or renamed:
+    // the navigator refuses routes the pack lacks).
     services.navigator().restore(routes);
 
     QQmlEngine &engine = next->kiosk->engine();

@@ -52,7 +52,7 @@ Row {
         speaks: false
         //: Audio: quieter
         text: qsTr("Quieter")
-        enabled: Narrator.volumeStep > 1
+        enabled: Narrator.canVolumeDown
         opacity: enabled ? 1 : 0.4
         onClicked: Narrator.volumeDown()
     }
@@ -63,7 +63,7 @@ Row {
         speaks: false
         //: Audio: louder
         text: qsTr("Louder")
-        enabled: Narrator.volumeStep < Narrator.volumeSteps
+        enabled: Narrator.canVolumeUp
         opacity: enabled ? 1 : 0.4
         onClicked: Narrator.volumeUp()
     }

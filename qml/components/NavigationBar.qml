@@ -59,7 +59,7 @@ Rectangle {
             pictogramName: "language"
             //: Navigation button: choose another language
             text: qsTr("Language")
-            onClicked: Navigator.go("language")
+            onClicked: Navigator.openLanguage()
         }
         NavigationButton {
             objectName: "emergencyButton"
@@ -68,7 +68,7 @@ Rectangle {
             text: qsTr("Emergency") + " \u2066112\u2069"
             fill: Theme.emergency
             ink: Theme.emergencyInk
-            onClicked: Navigator.go("emergency")
+            onClicked: Navigator.openEmergency()
         }
     }
 }

@@ -14,6 +14,17 @@ Rectangle {
 
     MouseArea { anchors.fill: parent; onClicked: root.closed() }
 
+    // The next visitor must not see the last one's search or page code (ACCESSIBILITY.md
+    // req. 17): the session's reset (new visitor, idle) empties the fields.
+    Connections {
+        target: Session
+        function onCleared() {
+            pin.clear()
+            code.clear()
+            query.clear()
+        }
+    }
+
     Rectangle {
         id: panel
         anchors.centerIn: parent
@@ -49,7 +60,7 @@ Rectangle {
                     objectName: "changePaper"
                     pictogramName: "unknown-paper"
                     text: qsTr("Change the paper")
-                    onClicked: { Navigator.go("status"); root.closed() }
+                    onClicked: { Navigator.openStatus(); root.closed() }
                 }
                 PictogramButton {
                     speaks: false // the social worker's controls stay quiet
@@ -85,7 +96,7 @@ Rectangle {
                     onClicked: {
                         if (Staff.unlock(pin.text)) {
                             pin.clear()
-                            Navigator.go("staff")
+                            Navigator.openStaff()
                             root.closed()
                         } else {
                             pin.selectAll()
@@ -123,9 +134,7 @@ Rectangle {
                     directional: true
                     text: qsTr("Open")
                     onClicked: {
-                        const route = Content.routeForCode(code.text)
-                        if (route.length > 0) {
-                            Navigator.go(route)
+                        if (Navigator.openCode(code.text)) {
                             root.closed()
                         } else {
                             code.selectAll()
@@ -165,7 +174,7 @@ Rectangle {
                 pictogramName: pictogram
                 text: title
                 detail: code
-                onClicked: { Navigator.go("page/" + pageId); root.closed() }
+                onClicked: { Navigator.openPage(pageId); root.closed() }
             }
         }
     }

@@ -58,7 +58,7 @@ Item {
         Accessible.name: qsTr("Touch the screen to start")
         onClicked: {
             Narrator.say([greeting.language.greetingAudio ?? ""])
-            Navigator.go("language")
+            Navigator.start()
         }
     }
 }

@@ -16,7 +16,7 @@ Item {
     }
 
     // A social worker sees each block in French beside the visitor's language.
-    readonly property bool sideBySide: Session.workerMode && Session.language !== Session.sourceLanguage
+    readonly property bool sideBySide: Session.sideBySide
     PageModel {
         id: sourcePage
         content: Content
@@ -97,7 +97,7 @@ Item {
             objectName: "untranslatedNotice"
             font.pixelSize: Theme.smallSize
             color: Theme.textMuted
-            visible: page.found && page.textLanguage !== Session.language
+            visible: page.untranslated
             //: Page footer when the page has no translation in the visitor's language yet
             text: qsTr("Not translated yet: shown in French.")
         }

@@ -36,7 +36,7 @@ Item {
                 pictogramName: pictogram
                 text: title
                 speech: audio
-                onClicked: Navigator.go("topic/" + topicId)
+                onClicked: Navigator.openTopic(topicId)
             }
         }
     }
@@ -77,6 +77,6 @@ Item {
         pictogramName: "unknown-paper"
         //: Button on the home screen: choose which residence document you hold
         text: qsTr("Which paper do you have?")
-        onClicked: Navigator.go("status")
+        onClicked: Navigator.openStatus()
     }
 }

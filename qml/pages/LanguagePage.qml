@@ -59,13 +59,7 @@ Item {
         ink: Theme.accentInk
         //: Confirms the chosen language
         text: qsTr("OK")
-        onClicked: {
-            Session.language = root.selected
-            // A new visitor goes on to say which paper they hold; otherwise, back.
-            if (Session.status.length === 0)
-                Navigator.go("status")
-            else
-                Navigator.back()
-        }
+        // A new visitor goes on to the paper question; otherwise, back (Navigator decides).
+        onClicked: Navigator.chooseLanguage(root.selected)
     }
 }

@@ -46,10 +46,7 @@ Item {
                 detail: cell.hint
                 speech: cell.audio
                 checked: cell.statusId === Session.status
-                onClicked: {
-                    Session.status = cell.statusId
-                    Navigator.home()
-                }
+                onClicked: Navigator.chooseStatus(cell.statusId)
             }
         }
     }

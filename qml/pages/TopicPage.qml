@@ -40,7 +40,7 @@ Item {
             pictogramName: pictogram
             text: title
             speech: audio
-            onClicked: Navigator.go("page/" + pageId)
+            onClicked: Navigator.openPage(pageId)
         }
     }
 

@@ -30,7 +30,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, route);
         QFETCH(QString, language);
-        const QString name = language + u'_' + galleryFileName(route);
+        const QString name = language + u'_' + galleryFileName(Route::parse(route).value());
         const QImage golden(QStringLiteral(PASSERELLE_TEST_DATA) + u"/golden/"_s + name);
         QVERIFY2(!golden.isNull(), qPrintable(u"no golden picture "_s + name + u": run the update_golden target"_s));
 

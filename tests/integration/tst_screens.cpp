@@ -82,7 +82,7 @@ private:
 
     QList<QQuickItem *> itemsOf(const QString &route, const QString &language)
     {
-        const QImage image = renderRoute(*m_kiosk, route, language);
+        const QImage image = renderRoute(*m_kiosk, Route::parse(route).value(), language);
         if (image.isNull())
             return {};
         QList<QQuickItem *> items;
@@ -102,7 +102,8 @@ private Q_SLOTS:
         QVERIFY(m_kiosk->loadUi());
         m_kiosk->window()->resize(1920, 1080);
         m_kiosk->window()->show();
-        m_routes = m_kiosk->services().content().routes();
+        for (const Route &route : m_kiosk->services().content().routes())
+            m_routes.append(route.format());
         m_routes.prepend(u"attract"_s);
         m_routes.append(u"emergency"_s);
         for (const LanguageInfo &l : m_kiosk->services().repository().languages())

@@ -1,10 +1,11 @@
-// The QML-facing layer: list models over a real pack, the navigator, the session.
+// The QML-facing layer: list models over a real pack, the session, the narrator's volume (the navigator: tst_navigator).
 #include "contentcatalog.h"
 #include "kioskservices.h"
 #include "languagelistmodel.h"
-#include "navigator.h"
+#include "narrator.h"
 #include "pagelistmodel.h"
 #include "pagemodel.h"
+#include "servicemodel.h"
 #include "session.h"
 #include "statuslistmodel.h"
 #include "topiclistmodel.h"
@@ -132,47 +133,58 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
-    void navigatorKeepsAStackOfRoutes()
+    void pageModelSaysWhenItFallsBackToFrench()
     {
-        Navigator nav(u"home"_s);
-        QSignalSpy changed(&nav, &Navigator::routeChanged);
-        QCOMPARE(nav.route(), u"home"_s);
-        QVERIFY(!nav.canGoBack());
-        QVERIFY(nav.go(u"topic/health"_s));
-        QVERIFY(nav.go(u"page/amu"_s));
-        QCOMPARE(nav.kind(), u"page"_s);
-        QCOMPARE(nav.argument(), u"amu"_s);
-        QCOMPARE(nav.depth(), 3);
-        nav.back();
-        QCOMPARE(nav.route(), u"topic/health"_s);
-        QVERIFY(!nav.go(u"page/../etc"_s));
-        QVERIFY(!nav.go(u"nowhere"_s));
-        QCOMPARE(nav.route(), u"topic/health"_s);
-        nav.home();
-        QCOMPARE(nav.route(), u"home"_s);
-        QVERIFY(!nav.canGoBack());
-        nav.reset(u"language"_s);
-        QCOMPARE(nav.route(), u"language"_s);
-        QCOMPARE(changed.count(), 5);
+        PageModel page;
+        page.setContent(&m_services->content());
+        page.setPageId(u"amu"_s);
+        page.setLanguage(u"en"_s);
+        QVERIFY(page.found());
+        QVERIFY(!page.untranslated());
+        page.setLanguage(u"ar"_s); // amu has no Arabic text: shown in French
+        QCOMPARE(page.textLanguage(), u"fr"_s);
+        QVERIFY(page.untranslated());
+        page.setLanguage(u"fr"_s);
+        QVERIFY(!page.untranslated());
+        page.setPageId(u"nowhere"_s);
+        QVERIFY(!page.found());
+        QVERIFY(!page.untranslated());
     }
 
-    void navigatorRestoresAStack()
+    void serviceModelShowsOneServiceCard()
     {
-        Navigator nav(u"home"_s);
-        QSignalSpy changed(&nav, &Navigator::routeChanged);
-        nav.restore({u"home"_s, u"topic/health"_s, u"page/amu"_s});
-        QCOMPARE(nav.stack(), (QStringList{u"home"_s, u"topic/health"_s, u"page/amu"_s}));
-        QCOMPARE(changed.count(), 1);
-        nav.back();
-        QCOMPARE(nav.route(), u"topic/health"_s);
-        // Invalid routes go, and so does a route repeated once they are gone.
-        nav.restore({u"home"_s, u"page/../x"_s, u"home"_s, u"status"_s});
-        QCOMPARE(nav.stack(), (QStringList{u"home"_s, u"status"_s}));
-        nav.restore({});
-        QCOMPARE(nav.stack(), QStringList{u"home"_s});
-        QCOMPARE(changed.count(), 4);
-        nav.restore({u"home"_s});
-        QCOMPARE(changed.count(), 4);
+        ServiceModel service;
+        QAbstractItemModelTester tester(&service, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        service.setContent(&m_services->content());
+        service.setLanguage(u"fr"_s);
+        service.setServiceId(u"cpas-test"_s);
+        QVERIFY(service.found());
+        QCOMPARE(service.rowCount(), 1);
+        QVERIFY(!service.name().isEmpty());
+        QCOMPARE(value(service, 0, "kind").toString(), u"service"_s);
+        QCOMPARE(value(service, 0, "serviceName").toString(), service.name());
+        QVERIFY(value(service, 0, "serviceContact").toString().startsWith(u"MECARD:"_s));
+        service.setServiceId(u"nowhere"_s);
+        QVERIFY(!service.found());
+        QCOMPARE(service.rowCount(), 0);
+    }
+
+    void narratorVolumeStaysWithinItsSteps()
+    {
+        Narrator &narrator = m_services->narrator();
+        QVERIFY(narrator.canVolumeUp());
+        QVERIFY(narrator.canVolumeDown());
+        while (narrator.canVolumeUp())
+            narrator.volumeUp();
+        QCOMPARE(narrator.volumeStep(), narrator.volumeSteps());
+        narrator.volumeUp();
+        QCOMPARE(narrator.volumeStep(), narrator.volumeSteps());
+        while (narrator.canVolumeDown())
+            narrator.volumeDown();
+        QCOMPARE(narrator.volumeStep(), 1); // the quietest step is never silence
+        narrator.volumeDown();
+        QCOMPARE(narrator.volumeStep(), 1);
+        QVERIFY(narrator.canVolumeUp());
     }
 
     void sessionResetForgetsTheVisitor()

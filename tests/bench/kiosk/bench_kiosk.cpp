@@ -184,7 +184,7 @@ void taps(Kiosk &kiosk)
     QList<double> times;
     for (int round = 0; round < 50; ++round) {
         for (const TopicInfo &topic : topics) {
-            (void)renderRoute(kiosk, u"home"_s, u"fr"_s);
+            (void)renderRoute(kiosk, Route(Route::Kind::Home), u"fr"_s);
             times.append(tapAndDraw(kiosk, u"topic_"_s + topic.id));
             const QStringList pages = kiosk.services().repository().pageIds();
             for (const PageSummary &p : kiosk.services().repository().pages(topic.id, {}, u"fr"_s, QDate::currentDate())) {
@@ -201,7 +201,7 @@ void taps(Kiosk &kiosk)
 
 void languageSwitch(Kiosk &kiosk)
 {
-    (void)renderRoute(kiosk, u"page/amu-steps"_s, u"fr"_s);
+    (void)renderRoute(kiosk, Route::page(u"amu-steps"_s), u"fr"_s);
     const QList<LanguageInfo> languages = kiosk.services().repository().languages();
     QList<double> times;
     for (int round = 0; round < 10; ++round) {
@@ -220,9 +220,9 @@ void languageSwitch(Kiosk &kiosk)
 
 void memory(Kiosk &kiosk)
 {
-    const QStringList routes = QStringList{u"attract"_s, u"emergency"_s} + kiosk.services().content().routes();
+    const QList<Route> routes = galleryRoutes(kiosk);
     for (const LanguageInfo &l : kiosk.services().repository().languages()) {
-        for (const QString &route : routes)
+        for (const Route &route : routes)
             (void)renderRoute(kiosk, route, l.code);
     }
     report(u"peak memory after every route in every language"_s, peakMemoryMiB(), u"MiB"_s, 150);

@@ -213,7 +213,7 @@ private Q_SLOTS:
         startPreview();
         QTRY_VERIFY_WITH_TIMEOUT(m_preview->hasContent(), kFirstBuildMs);
         session().setStatus(u"undocumented"_s);
-        m_preview->kiosk()->services().navigator().restore({u"home"_s, u"topic/health"_s, u"page/amu"_s});
+        m_preview->kiosk()->services().navigator().restore({Route(), Route::topic(u"health"_s), Route::page(u"amu"_s)});
         const Kiosk *before = m_preview->kiosk();
         // The page on screen is deleted: the screen below it shows, with the way back.
         QVERIFY(QFile::remove(file(kAmuEn)));
@@ -221,7 +221,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_preview->kiosk() != before, kSaveToScreenMs * 2);
         QTRY_COMPARE_WITH_TIMEOUT(route(), u"topic/health"_s, kSaveToScreenMs * 2);
         QVERIFY(!m_preview->hasErrors());
-        QCOMPARE(m_preview->kiosk()->services().navigator().stack(), (QStringList{u"home"_s, u"topic/health"_s}));
+        QCOMPARE(m_preview->kiosk()->services().navigator().stack(), (QList<Route>{Route(), Route::topic(u"health"_s)}));
         QCOMPARE(session().status(), u"undocumented"_s);
         QCOMPARE(session().language(), u"fr"_s);
     }

@@ -43,7 +43,7 @@ private Q_SLOTS:
             u"test.conf"_s);
         QVERIFY2(loaded.problems.isEmpty(), qPrintable(loaded.problems.value(0).toString()));
         QVERIFY(loaded.config.syncSources.isEmpty());
-        Navigator navigator(u"attract"_s);
+        Navigator navigator(Route(Route::Kind::Attract));
         const std::unique_ptr<KioskSync> sync = KioskSync::start(loaded.config, navigator, nullptr);
         QVERIFY(sync);
         // A stick is mounted whole: publish aside, then one rename.

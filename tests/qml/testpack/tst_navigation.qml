@@ -140,4 +140,18 @@ TestCase {
         tap("topic_health")
         tryVerify(() => findNamed(screen, "page_amu") !== null)
     }
+
+    function test_serviceRouteShowsTheServiceCard() {
+        verify(Navigator.openService("cpas-test"))
+        compare(Navigator.screen, "service")
+        compare(Navigator.id, "cpas-test")
+        let card = null
+        tryVerify(() => (card = findNamed(screen, "serviceCard")) !== null && card.visible && card.height > 0)
+        compare(card.serviceName.length > 0, true)
+        verify(findNamed(card, "serviceQr").visible)
+        // A service the pack lacks is refused: the screen stays.
+        ignoreWarning("refused the route service/nope - the pack has no service nope")
+        verify(!Navigator.go("service/nope"))
+        compare(Navigator.route, "service/cpas-test")
+    }
 }

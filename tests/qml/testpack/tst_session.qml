@@ -124,4 +124,43 @@ TestCase {
         Services.endSession()
         compare(Narrator.volumeStep, start)
     }
+
+    // A social worker's typing: the search, a page code and a PIN, as typed on the panel.
+    function typeInStaffFields() {
+        const panel = findNamed(screen, "staffPanel")
+        panel.visible = true
+        for (const [name, keys] of [["searchField", "medicale"], ["codeField", "S2"], ["pinField", "12"]]) {
+            const field = findNamed(panel, name)
+            mouseClick(field)
+            for (const k of keys)
+                keyClick(k)
+            compare(field.text.toLowerCase(), keys.toLowerCase())
+        }
+        tryVerify(() => findNamed(panel, "searchResults").count > 0)
+        return panel
+    }
+
+    function verifyStaffFieldsEmpty(panel: Item) {
+        for (const name of ["searchField", "codeField", "pinField"])
+            compare(findNamed(panel, name).text, "", name + " still holds the last visitor's text")
+        compare(findNamed(panel, "searchResults").count, 0)
+    }
+
+    function test_staffFieldsForgottenAfterNewVisitor() {
+        tap("attractArea")
+        tap("languageConfirm")
+        const panel = typeInStaffFields()
+        tap("newVisitor")
+        compare(Navigator.route, "attract")
+        verifyStaffFieldsEmpty(panel)
+    }
+
+    function test_staffFieldsForgottenAfterIdleReset() {
+        tap("attractArea")
+        tap("languageConfirm")
+        const panel = typeInStaffFields()
+        panel.visible = false // the social worker closed the panel and left
+        tryCompare(Navigator, "route", "attract", 8000)
+        verifyStaffFieldsEmpty(panel)
+    }
 }
