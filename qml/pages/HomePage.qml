@@ -33,40 +33,13 @@ Item {
                 width: grid.tileWidth
                 height: grid.tileHeight
                 stacked: true
+                // On a short screen the pictogram gives way to the label (two lines in large text).
+                pictogramSize: Math.max(Theme.mm(12), Math.min(Theme.tilePictogramSize, height - 2 * padding - Theme.mm(3) - labelHeight))
                 pictogramName: pictogram
                 text: title
                 speech: audio
                 onClicked: Navigator.go("topic/" + topicId)
             }
-        }
-    }
-
-    // Display modes, reachable without reading: pictogram toggles.
-    Row {
-        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin }
-        spacing: Theme.gap
-
-        PictogramButton {
-            objectName: "largeTextToggle"
-            pictogramName: "large-text"
-            //: Toggle: bigger text
-            text: qsTr("Bigger text")
-            checkable: true
-            checked: Session.largeText
-            fill: checked ? Theme.accent : Theme.surface
-            ink: checked ? Theme.accentInk : Theme.text
-            onClicked: Session.largeText = !Session.largeText
-        }
-        PictogramButton {
-            objectName: "contrastToggle"
-            pictogramName: "high-contrast"
-            //: Toggle: high-contrast colours
-            text: qsTr("Contrast")
-            checkable: true
-            checked: Session.highContrast
-            fill: checked ? Theme.accent : Theme.surface
-            ink: checked ? Theme.accentInk : Theme.text
-            onClicked: Session.highContrast = !Session.highContrast
         }
     }
 
