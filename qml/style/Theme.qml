@@ -16,7 +16,7 @@ QtObject {
     readonly property int margin: mm(8)
     readonly property int radius: mm(3)
     readonly property int borderWidth: 3
-    readonly property int barHeight: large ? mm(34) : mm(26)
+    readonly property int barHeight: mm(26)
     readonly property int pictogramSize: mm(16)
     readonly property int tilePictogramSize: mm(34)
 
