@@ -10,11 +10,12 @@ Rectangle {
     border.color: Theme.border
     border.width: 0
 
-    // On a narrow screen or in large text the labels do not all fit: first the buttons
-    // other than the emergency one show their pictogram alone (their label is still what a
-    // touch says and their accessible name), then the emergency button too.
-    readonly property real naturalWidth: home.naturalWidth + back.naturalWidth + largeText.naturalWidth
-        + contrast.naturalWidth + language.naturalWidth + emergency.naturalWidth + 7 * Theme.gap
+    // The display toggles show their pictogram alone (their label is what a touch says and
+    // their accessible name). On a narrow screen or in large text the other labels do not
+    // all fit either: first the buttons other than the emergency one lose their label, then
+    // the emergency button too.
+    readonly property real naturalWidth: home.naturalWidth + back.naturalWidth + 2 * Theme.touchTarget
+        + language.naturalWidth + emergency.naturalWidth + 7 * Theme.gap
     readonly property real compactWidth: 5 * Theme.touchTarget + emergency.naturalWidth + 7 * Theme.gap
     readonly property bool compact: naturalWidth > width
     readonly property bool compactEmergency: compactWidth > width
@@ -71,7 +72,7 @@ Rectangle {
         NavigationButton {
             id: largeText
             objectName: "largeTextToggle"
-            labelShown: !root.compact
+            labelShown: false
             pictogramName: "large-text"
             //: Toggle: bigger text
             text: qsTr("Bigger text")
@@ -84,7 +85,7 @@ Rectangle {
         NavigationButton {
             id: contrast
             objectName: "contrastToggle"
-            labelShown: !root.compact
+            labelShown: false
             pictogramName: "high-contrast"
             //: Toggle: high-contrast colours
             text: qsTr("Contrast")
