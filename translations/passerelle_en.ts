@@ -121,19 +121,7 @@
         <translation>What do you need?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="53"/>
-        <source>Bigger text</source>
-        <extracomment>Toggle: bigger text</extracomment>
-        <translation>Bigger text</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/HomePage.qml" line="64"/>
-        <source>Contrast</source>
-        <extracomment>Toggle: high-contrast colours</extracomment>
-        <translation>Contrast</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/HomePage.qml" line="79"/>
+        <location filename="../qml/pages/HomePage.qml" line="52"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>Which paper do you have?</translation>
@@ -172,25 +160,37 @@
 <context>
     <name>NavigationBar</name>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="38"/>
+        <location filename="../qml/components/NavigationBar.qml" line="49"/>
         <source>Home</source>
         <extracomment>Navigation button: back to the four topics</extracomment>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="46"/>
+        <location filename="../qml/components/NavigationBar.qml" line="59"/>
         <source>Back</source>
         <extracomment>Navigation button: previous screen</extracomment>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="61"/>
+        <location filename="../qml/components/NavigationBar.qml" line="77"/>
+        <source>Bigger text</source>
+        <extracomment>Toggle: bigger text</extracomment>
+        <translation>Bigger text</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="90"/>
+        <source>Contrast</source>
+        <extracomment>Toggle: high-contrast colours</extracomment>
+        <translation>Contrast</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="103"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="68"/>
+        <location filename="../qml/components/NavigationBar.qml" line="114"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>Emergency</translation>
@@ -199,34 +199,34 @@
 <context>
     <name>OutOfService</name>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="37"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="43"/>
         <source>Out of service</source>
         <translation>Out of service</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="38"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="44"/>
         <source>This kiosk cannot show its information at the moment. Please ask at the reception desk.</source>
         <translation>This kiosk cannot show its information at the moment. Please ask at the reception desk.</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="40"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="46"/>
         <source>Emergencies</source>
         <translation>Emergencies</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="42"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="48"/>
         <source>Doctor on duty, evenings and weekends</source>
         <extracomment>1733, the doctor on duty when the GP&apos;s practice is closed</extracomment>
         <translation>Doctor on duty, evenings and weekends</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="44"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="50"/>
         <source>From a foreign SIM card</source>
         <extracomment>Followed by the number to call from a phone with a foreign SIM card</extracomment>
         <translation>From a foreign SIM card</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="45"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="51"/>
         <source>Poison centre, free, day and night</source>
         <translation>Poison centre, free, day and night</translation>
     </message>

@@ -121,19 +121,7 @@
         <translation>De quoi avez-vous besoin ?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="53"/>
-        <source>Bigger text</source>
-        <extracomment>Toggle: bigger text</extracomment>
-        <translation>Texte plus grand</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/HomePage.qml" line="64"/>
-        <source>Contrast</source>
-        <extracomment>Toggle: high-contrast colours</extracomment>
-        <translation>Contraste</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/HomePage.qml" line="79"/>
+        <location filename="../qml/pages/HomePage.qml" line="52"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>Quel papier avez-vous ?</translation>
@@ -172,25 +160,37 @@
 <context>
     <name>NavigationBar</name>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="38"/>
+        <location filename="../qml/components/NavigationBar.qml" line="49"/>
         <source>Home</source>
         <extracomment>Navigation button: back to the four topics</extracomment>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="46"/>
+        <location filename="../qml/components/NavigationBar.qml" line="59"/>
         <source>Back</source>
         <extracomment>Navigation button: previous screen</extracomment>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="61"/>
+        <location filename="../qml/components/NavigationBar.qml" line="77"/>
+        <source>Bigger text</source>
+        <extracomment>Toggle: bigger text</extracomment>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="90"/>
+        <source>Contrast</source>
+        <extracomment>Toggle: high-contrast colours</extracomment>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="103"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="68"/>
+        <location filename="../qml/components/NavigationBar.qml" line="114"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>Urgence</translation>
@@ -199,34 +199,34 @@
 <context>
     <name>OutOfService</name>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="37"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="43"/>
         <source>Out of service</source>
         <translation>Hors service</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="38"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="44"/>
         <source>This kiosk cannot show its information at the moment. Please ask at the reception desk.</source>
         <translation>Cette borne ne peut pas afficher ses informations pour le moment. Veuillez vous adresser à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="40"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="46"/>
         <source>Emergencies</source>
         <translation>Urgences</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="42"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="48"/>
         <source>Doctor on duty, evenings and weekends</source>
         <extracomment>1733, the doctor on duty when the GP&apos;s practice is closed</extracomment>
         <translation>Médecin de garde, le soir et le week-end</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="44"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="50"/>
         <source>From a foreign SIM card</source>
         <extracomment>Followed by the number to call from a phone with a foreign SIM card</extracomment>
         <translation>Depuis une carte SIM étrangère</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="45"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="51"/>
         <source>Poison centre, free, day and night</source>
         <translation>Centre Antipoisons, gratuit, jour et nuit</translation>
     </message>

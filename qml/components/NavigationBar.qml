@@ -10,6 +10,16 @@ Rectangle {
     border.color: Theme.border
     border.width: 0
 
+    // The display toggles show their pictogram alone (their label is what a touch says and
+    // their accessible name). On a narrow screen or in large text the other labels do not
+    // all fit either: first the buttons other than the emergency one lose their label, then
+    // the emergency button too.
+    readonly property real naturalWidth: home.naturalWidth + back.naturalWidth + 2 * Theme.touchTarget
+        + language.naturalWidth + emergency.naturalWidth + 7 * Theme.gap
+    readonly property real compactWidth: 5 * Theme.touchTarget + emergency.naturalWidth + 7 * Theme.gap
+    readonly property bool compact: naturalWidth > width
+    readonly property bool compactEmergency: compactWidth > width
+
     /** A long press on the bar (not on a button) opens the social worker's panel. */
     signal staffRequested()
 
@@ -32,14 +42,18 @@ Rectangle {
         spacing: Theme.gap
 
         NavigationButton {
+            id: home
             objectName: "homeButton"
+            labelShown: !root.compact
             pictogramName: "home"
             //: Navigation button: back to the four topics
             text: qsTr("Home")
             onClicked: Navigator.home()
         }
         NavigationButton {
+            id: back
             objectName: "backButton"
+            labelShown: !root.compact
             pictogramName: "back"
             directional: true
             //: Navigation button: previous screen
@@ -54,15 +68,48 @@ Rectangle {
         anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
         spacing: Theme.gap
 
+        // Display modes, on every screen (ACCESSIBILITY.md req. 9): pictogram toggles.
         NavigationButton {
+            id: largeText
+            objectName: "largeTextToggle"
+            labelShown: false
+            pictogramName: "large-text"
+            //: Toggle: bigger text
+            text: qsTr("Bigger text")
+            checkable: true
+            checked: Session.largeText
+            fill: checked ? Theme.accent : Theme.surface
+            ink: checked ? Theme.accentInk : Theme.text
+            onClicked: Session.largeText = !Session.largeText
+        }
+        NavigationButton {
+            id: contrast
+            objectName: "contrastToggle"
+            labelShown: false
+            pictogramName: "high-contrast"
+            //: Toggle: high-contrast colours
+            text: qsTr("Contrast")
+            checkable: true
+            checked: Session.highContrast
+            fill: checked ? Theme.accent : Theme.surface
+            ink: checked ? Theme.accentInk : Theme.text
+            onClicked: Session.highContrast = !Session.highContrast
+        }
+        NavigationButton {
+            id: language
             objectName: "languageButton"
+            labelShown: !root.compact
             pictogramName: "language"
             //: Navigation button: choose another language
             text: qsTr("Language")
             onClicked: Navigator.openLanguage()
         }
         NavigationButton {
+            id: emergency
             objectName: "emergencyButton"
+            labelShown: !root.compactEmergency
+            // The disc of the pictogram is the button's red; its white phone stands out.
+            pictogramOnDark: Theme.contrast
             pictogramName: "emergency"
             //: Navigation button: emergency numbers (112)
             text: qsTr("Emergency") + " \u2066112\u2069"

@@ -8,11 +8,13 @@ Image {
     property string name
     property bool directional: false
     property int size: Theme.pictogramSize
+    // Drawn for a dark surface: by default the colour mode's, or the button's own fill.
+    property bool onDark: Theme.contrast
 
     width: size
     height: size
     sourceSize: Qt.size(size, size)
-    source: Theme.pictogram(root.name)
+    source: Theme.pictogramOn(root.name, root.onDark)
     mirror: directional && LayoutMirroring.enabled
     fillMode: Image.PreserveAspectFit
     Accessible.ignored: true

@@ -19,7 +19,17 @@ T.AbstractButton {
     property int pictogramSize: stacked ? Theme.tilePictogramSize : Theme.pictogramSize
     property color fill: Theme.surface
     property color ink: Theme.text
+    // Pictograms on a dark fill (an accent, a selected tile) are drawn in their inverse variant.
+    property bool pictogramOnDark: Theme.isDark(fill)
     property string detail
+    // False on a crowded bar: the pictogram alone shows, the label stays its accessible
+    // name and what a touch says.
+    property bool labelShown: true
+    /** The height of the label (and detail) as laid out, for tiles that fit their pictogram to it. */
+    readonly property real labelHeight: labels.implicitHeight
+    /** The width the button takes with its label shown, whether it is shown or not. */
+    readonly property real naturalWidth: Math.max(Theme.touchTarget, leftPadding + rightPadding + Math.max(label.implicitWidth, detailLabel.implicitWidth)
+        + (pictogramName.length > 0 ? pictogramSize + Theme.mm(3) : 0))
     // What a touch says: the audio file of the label, when the label is content (a topic,
     // a language's name); by default the kiosk's label spoken, from the pack.
     property string speech
@@ -46,10 +56,12 @@ T.AbstractButton {
             name: root.pictogramName
             size: root.pictogramSize
             directional: root.directional
+            onDark: root.pictogramOnDark
             visible: root.pictogramName.length > 0
         }
         Column {
             id: labels
+            visible: root.labelShown
             width: root.stacked ? root.availableWidth
                  : root.fillWidth ? root.availableWidth - (root.pictogramName.length > 0 ? root.pictogramSize + Theme.mm(3) : 0)
                  : Math.max(label.implicitWidth, detailLabel.implicitWidth)
@@ -62,7 +74,7 @@ T.AbstractButton {
                 font.pixelSize: Theme.labelSize
                 font.bold: true
                 horizontalAlignment: root.stacked ? Text.AlignHCenter : Text.AlignLeft
-                visible: text.length > 0
+                visible: root.labelShown && text.length > 0
             }
             KioskText {
                 id: detailLabel
@@ -71,7 +83,7 @@ T.AbstractButton {
                 color: root.ink
                 font.pixelSize: Theme.smallSize
                 horizontalAlignment: root.stacked ? Text.AlignHCenter : Text.AlignLeft
-                visible: text.length > 0
+                visible: root.labelShown && text.length > 0
             }
         }
     }

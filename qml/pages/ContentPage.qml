@@ -42,7 +42,9 @@ Item {
     ListView {
         id: blocks
         objectName: "blocks"
-        anchors { top: audio.bottom; left: parent.left; right: parent.right; bottom: footer.top; margins: Theme.margin }
+        anchors { top: audio.bottom; left: parent.left; right: parent.right; margins: Theme.margin }
+        // Above the footer, and above the QR code when it is the taller of the two.
+        anchors.bottom: pageQr.visible && pageQr.height > footer.height ? pageQr.top : footer.top
         spacing: Theme.gap
         clip: true
         boundsBehavior: Flickable.StopAtBounds
@@ -81,13 +83,16 @@ Item {
         highlightMoveDuration: 200
     }
 
-    Row {
+    // Beside the QR code; its notes wrap to more lines on a narrow screen or in large text.
+    Flow {
         id: footer
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        anchors.rightMargin: Theme.margin + (pageQr.visible ? pageQr.width + Theme.gap : 0)
         spacing: Theme.gap * 2
         visible: page.found
 
         KioskText {
+            width: Math.min(implicitWidth, footer.width)
             font.pixelSize: Theme.smallSize
             color: Theme.textMuted
             //: Page footer; %1 is a date such as "1 November 2026"
@@ -95,6 +100,7 @@ Item {
         }
         KioskText {
             objectName: "untranslatedNotice"
+            width: Math.min(implicitWidth, footer.width)
             font.pixelSize: Theme.smallSize
             color: Theme.textMuted
             visible: page.untranslated
@@ -102,6 +108,7 @@ Item {
             text: qsTr("Not translated yet: shown in French.")
         }
         KioskText {
+            width: Math.min(implicitWidth, footer.width)
             font.pixelSize: Theme.smallSize
             color: Theme.textMuted
             visible: page.machineTranslated
@@ -118,6 +125,7 @@ Item {
 
     // This page on a phone, from the pack's web copy, when it has one.
     Image {
+        id: pageQr
         objectName: "pageQr"
         anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin }
         visible: page.webLink.length > 0

@@ -14,59 +14,53 @@ Item {
         text: qsTr("What do you need?")
     }
 
-    Grid {
-        id: grid
+    // The tiles share the height left; when their labels need more (a long title in large
+    // text on a short screen), they take it and the tiles scroll.
+    Flickable {
+        id: tiles
+        objectName: "topicTiles"
         anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: statusButton.top; margins: Theme.margin }
-        columns: 2
-        spacing: Theme.gap
-        readonly property int tileWidth: (width - spacing) / 2
-        readonly property int tileHeight: (height - spacing) / 2
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        contentHeight: grid.height
 
-        Repeater {
-            model: TopicListModel { content: Content; language: Session.language }
-            delegate: PictogramButton {
-                required property string topicId
-                required property string title
-                required property string pictogram
-                required property string audio
-                objectName: "topic_" + topicId
-                width: grid.tileWidth
-                height: grid.tileHeight
-                stacked: true
-                pictogramName: pictogram
-                text: title
-                speech: audio
-                onClicked: Navigator.openTopic(topicId)
+        Grid {
+            id: grid
+            width: tiles.width
+            columns: 2
+            spacing: Theme.gap
+            readonly property int tileWidth: (width - spacing) / 2
+            readonly property real tallestLabel: {
+                let tallest = 0
+                for (let i = 0; i < topics.count; ++i) {
+                    const tile = topics.itemAt(i) as PictogramButton
+                    if (tile)
+                        tallest = Math.max(tallest, tile.labelHeight)
+                }
+                return tallest
             }
-        }
-    }
+            readonly property int tileHeight: Math.max((tiles.height - spacing) / 2, tallestLabel + Theme.mm(12 + 3 + 2 * 3))
 
-    // Display modes, reachable without reading: pictogram toggles.
-    Row {
-        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin }
-        spacing: Theme.gap
-
-        PictogramButton {
-            objectName: "largeTextToggle"
-            pictogramName: "large-text"
-            //: Toggle: bigger text
-            text: qsTr("Bigger text")
-            checkable: true
-            checked: Session.largeText
-            fill: checked ? Theme.accent : Theme.surface
-            ink: checked ? Theme.accentInk : Theme.text
-            onClicked: Session.largeText = !Session.largeText
-        }
-        PictogramButton {
-            objectName: "contrastToggle"
-            pictogramName: "high-contrast"
-            //: Toggle: high-contrast colours
-            text: qsTr("Contrast")
-            checkable: true
-            checked: Session.highContrast
-            fill: checked ? Theme.accent : Theme.surface
-            ink: checked ? Theme.accentInk : Theme.text
-            onClicked: Session.highContrast = !Session.highContrast
+            Repeater {
+                id: topics
+                model: TopicListModel { content: Content; language: Session.language }
+                delegate: PictogramButton {
+                    required property string topicId
+                    required property string title
+                    required property string pictogram
+                    required property string audio
+                    objectName: "topic_" + topicId
+                    width: grid.tileWidth
+                    height: grid.tileHeight
+                    stacked: true
+                    // On a short screen the pictograms give way to the longest label, down to 12 mm.
+                    pictogramSize: Math.max(Theme.mm(12), Math.min(Theme.tilePictogramSize, height - 2 * padding - Theme.mm(3) - grid.tallestLabel))
+                    pictogramName: pictogram
+                    text: title
+                    speech: audio
+                    onClicked: Navigator.openTopic(topicId)
+                }
+            }
         }
     }
 
@@ -77,6 +71,6 @@ Item {
         pictogramName: "unknown-paper"
         //: Button on the home screen: choose which residence document you hold
         text: qsTr("Which paper do you have?")
-        onClicked: Navigator.openStatus()
+        onClicked: Navigator.go("status")
     }
 }

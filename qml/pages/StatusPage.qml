@@ -19,34 +19,43 @@ Item {
     // language, and the drawings alone do not say what is asked.
     Component.onCompleted: Narrator.say([title.speech])
 
-    GridView {
-        id: grid
+    // As many columns as fit cells of 130 mm (175 mm in large text); each row as tall as
+    // its longest title and hint, and the list scrolls.
+    Flickable {
+        id: list
+        objectName: "statusList"
         anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
         clip: true
         boundsBehavior: Flickable.StopAtBounds
-        // Large text: two columns of taller cells, and the list scrolls.
-        cellWidth: width / (Theme.large ? 2 : 3)
-        cellHeight: Theme.touchTarget * (Theme.large ? 3.4 : 2) + Theme.gap
-        model: StatusListModel { content: Content; language: Session.language }
-        delegate: Item {
-            id: cell
-            required property string statusId
-            required property string title
-            required property string hint
-            required property string pictogram
-            required property string audio
-            width: GridView.view.cellWidth
-            height: GridView.view.cellHeight
-            PictogramButton {
-                objectName: "status_" + cell.statusId
-                anchors { fill: parent; rightMargin: Theme.gap; bottomMargin: Theme.gap }
-                pictogramName: cell.pictogram
-                fillWidth: true
-                text: cell.title
-                detail: cell.hint
-                speech: cell.audio
-                checked: cell.statusId === Session.status
-                onClicked: Navigator.chooseStatus(cell.statusId)
+        contentHeight: grid.height
+        readonly property int columns: Math.max(1, Math.floor((width + Theme.gap) / (Theme.mm(Theme.large ? 175 : 130) + Theme.gap)))
+
+        Grid {
+            id: grid
+            width: list.width
+            columns: list.columns
+            spacing: Theme.gap
+
+            Repeater {
+                model: StatusListModel { content: Content; language: Session.language }
+                delegate: PictogramButton {
+                    id: cell
+                    required property string statusId
+                    required property string title
+                    required property string hint
+                    required property string pictogram
+                    required property string audio
+                    objectName: "status_" + cell.statusId
+                    width: (grid.width - (grid.columns - 1) * grid.spacing) / grid.columns
+                    height: Math.max(Theme.touchTarget * 2, implicitHeight)
+                    pictogramName: cell.pictogram
+                    fillWidth: true
+                    text: cell.title
+                    detail: cell.hint
+                    speech: cell.audio
+                    checked: cell.statusId === Session.status
+                    onClicked: Navigator.chooseStatus(cell.statusId)
+                }
             }
         }
     }
