@@ -71,6 +71,6 @@ Item {
         pictogramName: "unknown-paper"
         //: Button on the home screen: choose which residence document you hold
         text: qsTr("Which paper do you have?")
-        onClicked: Navigator.go("status")
+        onClicked: Navigator.openStatus()
     }
 }
