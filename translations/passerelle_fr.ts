@@ -84,30 +84,30 @@
         <translation>Cette page n&apos;existe pas dans le contenu actuel.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="94"/>
+        <location filename="../qml/pages/ContentPage.qml" line="99"/>
         <source>Checked on %1</source>
         <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
         <translation>Vérifié le %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="102"/>
+        <location filename="../qml/pages/ContentPage.qml" line="107"/>
         <source>Not translated yet: shown in French.</source>
         <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
         <translation>Pas encore traduit : affiché en français.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="109"/>
+        <location filename="../qml/pages/ContentPage.qml" line="114"/>
         <source>Machine translation: ask a social worker if something is unclear.</source>
         <extracomment>Page footer for pages translated by a machine</extracomment>
         <translation>Traduction automatique : demandez à un travailleur social si quelque chose n&apos;est pas clair.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="115"/>
+        <location filename="../qml/pages/ContentPage.qml" line="120"/>
         <source>Page code %1</source>
         <translation>Code de la page %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="129"/>
+        <location filename="../qml/pages/ContentPage.qml" line="160"/>
         <source>QR code with this page, for your phone</source>
         <translation>Code QR avec cette page, pour votre téléphone</translation>
     </message>
@@ -121,19 +121,19 @@
         <translation>De quoi avez-vous besoin ?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="53"/>
+        <location filename="../qml/pages/HomePage.qml" line="54"/>
         <source>Bigger text</source>
         <extracomment>Toggle: bigger text</extracomment>
         <translation>Texte plus grand</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="64"/>
+        <location filename="../qml/pages/HomePage.qml" line="66"/>
         <source>Contrast</source>
         <extracomment>Toggle: high-contrast colours</extracomment>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="79"/>
+        <location filename="../qml/pages/HomePage.qml" line="82"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>Quel papier avez-vous ?</translation>
@@ -161,6 +161,16 @@
     </message>
 </context>
 <context>
+    <name>KioskScreen</name>
+    <message>
+        <location filename="../qml/KioskScreen.qml" line="87"/>
+        <source>This voice is made by a computer</source>
+        <extracomment>Shown (and said) before the first machine-made speech of a visit</extracomment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>Cette voix est faite par un ordinateur</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <location filename="../qml/pages/LanguagePage.qml" line="61"/>
@@ -178,19 +188,19 @@
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="46"/>
+        <location filename="../qml/components/NavigationBar.qml" line="47"/>
         <source>Back</source>
         <extracomment>Navigation button: previous screen</extracomment>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="61"/>
+        <location filename="../qml/components/NavigationBar.qml" line="63"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="68"/>
+        <location filename="../qml/components/NavigationBar.qml" line="71"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>Urgence</translation>
@@ -199,34 +209,34 @@
 <context>
     <name>OutOfService</name>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="37"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="43"/>
         <source>Out of service</source>
         <translation>Hors service</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="38"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="44"/>
         <source>This kiosk cannot show its information at the moment. Please ask at the reception desk.</source>
         <translation>Cette borne ne peut pas afficher ses informations pour le moment. Veuillez vous adresser à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="40"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="46"/>
         <source>Emergencies</source>
         <translation>Urgences</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="42"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="48"/>
         <source>Doctor on duty, evenings and weekends</source>
         <extracomment>1733, the doctor on duty when the GP&apos;s practice is closed</extracomment>
         <translation>Médecin de garde, le soir et le week-end</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="44"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="50"/>
         <source>From a foreign SIM card</source>
         <extracomment>Followed by the number to call from a phone with a foreign SIM card</extracomment>
         <translation>Depuis une carte SIM étrangère</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="45"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="51"/>
         <source>Poison centre, free, day and night</source>
         <translation>Centre Antipoisons, gratuit, jour et nuit</translation>
     </message>

@@ -84,30 +84,30 @@
         <translation>Boggani kuma jiro waxa hadda jira.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="94"/>
+        <location filename="../qml/pages/ContentPage.qml" line="99"/>
         <source>Checked on %1</source>
         <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
         <translation>La hubiyay %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="102"/>
+        <location filename="../qml/pages/ContentPage.qml" line="107"/>
         <source>Not translated yet: shown in French.</source>
         <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
         <translation>Weli lama turjumin: waxaa lagu muujiyay Faransiis.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="109"/>
+        <location filename="../qml/pages/ContentPage.qml" line="114"/>
         <source>Machine translation: ask a social worker if something is unclear.</source>
         <extracomment>Page footer for pages translated by a machine</extracomment>
         <translation>Turjumaad mashiin: weydii shaqaale bulsho haddii wax aan caddayn.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="115"/>
+        <location filename="../qml/pages/ContentPage.qml" line="120"/>
         <source>Page code %1</source>
         <translation>Koodhka bogga %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="129"/>
+        <location filename="../qml/pages/ContentPage.qml" line="160"/>
         <source>QR code with this page, for your phone</source>
         <translation>Koodh QR oo leh boggan, taleefankaaga</translation>
     </message>
@@ -121,19 +121,19 @@
         <translation>Maxaad u baahan tahay?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="53"/>
+        <location filename="../qml/pages/HomePage.qml" line="54"/>
         <source>Bigger text</source>
         <extracomment>Toggle: bigger text</extracomment>
         <translation>Qoraal weyn</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="64"/>
+        <location filename="../qml/pages/HomePage.qml" line="66"/>
         <source>Contrast</source>
         <extracomment>Toggle: high-contrast colours</extracomment>
         <translation>Kala duwanaansho</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="79"/>
+        <location filename="../qml/pages/HomePage.qml" line="82"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>Warqadee baad haysataa?</translation>
@@ -161,6 +161,16 @@
     </message>
 </context>
 <context>
+    <name>KioskScreen</name>
+    <message>
+        <location filename="../qml/KioskScreen.qml" line="87"/>
+        <source>This voice is made by a computer</source>
+        <extracomment>Shown (and said) before the first machine-made speech of a visit</extracomment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>Codkan waxaa sameeyay kombiyuutar</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <location filename="../qml/pages/LanguagePage.qml" line="61"/>
@@ -178,19 +188,19 @@
         <translation>Bogga hore</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="46"/>
+        <location filename="../qml/components/NavigationBar.qml" line="47"/>
         <source>Back</source>
         <extracomment>Navigation button: previous screen</extracomment>
         <translation>Dib u noqo</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="61"/>
+        <location filename="../qml/components/NavigationBar.qml" line="63"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>Luqad</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="68"/>
+        <location filename="../qml/components/NavigationBar.qml" line="71"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>Degdeg</translation>
@@ -199,34 +209,34 @@
 <context>
     <name>OutOfService</name>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="37"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="43"/>
         <source>Out of service</source>
         <translation>Ma shaqeynayo</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="38"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="44"/>
         <source>This kiosk cannot show its information at the moment. Please ask at the reception desk.</source>
         <translation>Kiosk-kan hadda ma muujin karo macluumaadkiisa. Fadlan weydii miiska soo dhaweynta.</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="40"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="46"/>
         <source>Emergencies</source>
         <translation>Xaaladaha degdegga ah</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="42"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="48"/>
         <source>Doctor on duty, evenings and weekends</source>
         <extracomment>1733, the doctor on duty when the GP&apos;s practice is closed</extracomment>
         <translation>Dhakhtarka shaqada ku jira, fiidkii iyo dhammaadka toddobaadka</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="44"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="50"/>
         <source>From a foreign SIM card</source>
         <extracomment>Followed by the number to call from a phone with a foreign SIM card</extracomment>
         <translation>Laga soo wacayo SIM kaar shisheeye</translation>
     </message>
     <message>
-        <location filename="../kiosk/app/outofservice.cpp" line="45"/>
+        <location filename="../kiosk/app/outofservice.cpp" line="51"/>
         <source>Poison centre, free, day and night</source>
         <translation>Xarunta sunta, bilaash, habeen iyo maalin</translation>
     </message>

@@ -36,6 +36,7 @@ Rectangle {
             pictogramName: "home"
             //: Navigation button: back to the four topics
             text: qsTr("Home")
+            labelId: "home"
             onClicked: Navigator.home()
         }
         NavigationButton {
@@ -44,6 +45,7 @@ Rectangle {
             directional: true
             //: Navigation button: previous screen
             text: qsTr("Back")
+            labelId: "back"
             enabled: Navigator.canGoBack
             opacity: enabled ? 1 : 0.4
             onClicked: Navigator.back()
@@ -59,6 +61,7 @@ Rectangle {
             pictogramName: "language"
             //: Navigation button: choose another language
             text: qsTr("Language")
+            labelId: "language"
             onClicked: Navigator.go("language")
         }
         NavigationButton {
@@ -66,6 +69,7 @@ Rectangle {
             pictogramName: "emergency"
             //: Navigation button: emergency numbers (112)
             text: qsTr("Emergency") + " \u2066112\u2069"
+            labelId: "emergency"
             fill: Theme.emergency
             ink: Theme.emergencyInk
             onClicked: Navigator.go("emergency")

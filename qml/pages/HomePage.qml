@@ -12,6 +12,7 @@ Item {
         anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
         //: Home screen question above the four topics
         text: qsTr("What do you need?")
+        labelId: "what-do-you-need"
     }
 
     Grid {
@@ -51,6 +52,7 @@ Item {
             pictogramName: "large-text"
             //: Toggle: bigger text
             text: qsTr("Bigger text")
+            labelId: "bigger-text"
             checkable: true
             checked: Session.largeText
             fill: checked ? Theme.accent : Theme.surface
@@ -62,6 +64,7 @@ Item {
             pictogramName: "high-contrast"
             //: Toggle: high-contrast colours
             text: qsTr("Contrast")
+            labelId: "contrast"
             checkable: true
             checked: Session.highContrast
             fill: checked ? Theme.accent : Theme.surface
@@ -77,6 +80,7 @@ Item {
         pictogramName: "unknown-paper"
         //: Button on the home screen: choose which residence document you hold
         text: qsTr("Which paper do you have?")
+        labelId: "which-paper-do-you-have"
         onClicked: Navigator.go("status")
     }
 }

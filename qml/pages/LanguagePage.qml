@@ -59,6 +59,7 @@ Item {
         ink: Theme.accentInk
         //: Confirms the chosen language
         text: qsTr("OK")
+        labelId: "ok"
         onClicked: {
             Session.language = root.selected
             // A new visitor goes on to say which paper they hold; otherwise, back.
