@@ -79,7 +79,7 @@ private Q_SLOTS:
         QTest::addColumn<QSize>("design");
         QTest::addColumn<QSize>("available");
         QTest::addColumn<QSize>("expected");
-        QTest::newRow("laptop 1366x768") << QSize(1920, 1080) << QSize(1366, 768) << QSize(1297, 729);
+        QTest::newRow("laptop 1366x768") << QSize(1920, 1080) << QSize(1366, 768) << QSize(1296, 729);
         QTest::newRow("laptop with a panel") << QSize(1920, 1080) << QSize(1366, 740) << QSize(1249, 703);
         QTest::newRow("large screen: as asked") << QSize(1920, 1080) << QSize(2560, 1400) << QSize(1920, 1080);
         QTest::newRow("portrait screen") << QSize(1920, 1080) << QSize(1080, 1920) << QSize(1026, 577);
