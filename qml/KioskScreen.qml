@@ -22,7 +22,9 @@ Rectangle {
     Loader {
         id: screen
         objectName: "screen"
-        anchors { top: bar.bottom; left: parent.left; right: parent.right; bottom: parent.bottom }
+        // The machine-voice notice takes its place below the screen, hiding nothing of it.
+        anchors { top: bar.bottom; left: parent.left; right: parent.right
+                  bottom: machineVoiceNotice.visible ? machineVoiceNotice.top : parent.bottom }
         sourceComponent: root.screenFor(Navigator.kind)
     }
 
@@ -60,8 +62,10 @@ Rectangle {
     Component { id: staffPage; StaffPage {} }
 
     // ACCESSIBILITY.md req. 2 and 6: the first synthetic voice of a session is announced, said
-    // (Narrator) and shown here, for as long as it speaks (and a few seconds at least).
+    // (Narrator) and shown here, for as long as it speaks (and a few seconds at least), below
+    // the screen, which makes room for it.
     Rectangle {
+        id: machineVoiceNotice
         objectName: "machineVoiceNotice"
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: notice.implicitHeight + 2 * Theme.gap

@@ -163,7 +163,7 @@
 <context>
     <name>KioskScreen</name>
     <message>
-        <location filename="../qml/KioskScreen.qml" line="87"/>
+        <location filename="../qml/KioskScreen.qml" line="91"/>
         <source>This voice is made by a computer</source>
         <extracomment>Shown (and said) before the first machine-made speech of a visit</extracomment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
