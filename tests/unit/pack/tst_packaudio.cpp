@@ -3,7 +3,9 @@
 #include "contentloader.h"
 #include "packbuilder.h"
 #include "packmanifest.h"
+#include "pack.h"
 #include "packtestutil.h"
+#include "repository.h"
 #include "sha256.h"
 #include "speechaudio.h"
 #include "speechencoder.h"
@@ -231,6 +233,14 @@ private Q_SLOTS:
         // So is a label of the kiosk's own screens (the home button, "Home" in ar).
         QCOMPARE(query(out, u"SELECT audio, audio_synthetic FROM ui_texts WHERE lang = 'ar' AND id = 'home'"_s),
                  QStringList{hash + u"|0"_s});
+        // The kiosk finds it by the label's id, and does not announce it as a machine voice.
+        const auto pack = Pack::openDirectory(out);
+        QVERIFY2(pack, pack ? "" : qPrintable(pack.problem().toString()));
+        const Repository repository(pack.value());
+        QCOMPARE(repository.labelAudio(u"home"_s, u"ar"_s), hash);
+        const QSet<QString> synthetic = repository.syntheticAudio();
+        QVERIFY(synthetic.contains(repository.labelAudio(u"home"_s, u"fr"_s)));
+        QVERIFY(!synthetic.contains(hash));
     }
 
     void opusToolsReadOurClipsAndWeReadTheirs()
