@@ -22,7 +22,9 @@ Rectangle {
     Loader {
         id: screen
         objectName: "screen"
-        anchors { top: bar.bottom; left: parent.left; right: parent.right; bottom: parent.bottom }
+        // The machine-voice notice takes its place below the screen, hiding nothing of it.
+        anchors { top: bar.bottom; left: parent.left; right: parent.right
+                  bottom: machineVoiceNotice.visible ? machineVoiceNotice.top : parent.bottom }
         sourceComponent: root.screenFor(Navigator.screen)
     }
 
@@ -60,6 +62,38 @@ Rectangle {
     Component { id: languagePage; LanguagePage {} }
     Component { id: statusPage; StatusPage {} }
     Component { id: staffPage; StaffPage {} }
+
+    // ACCESSIBILITY.md req. 2 and 6: the first synthetic voice of a session is announced, said
+    // (Narrator) and shown here, for as long as it speaks (and a few seconds at least), below
+    // the screen, which makes room for it.
+    Rectangle {
+        id: machineVoiceNotice
+        objectName: "machineVoiceNotice"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: notice.implicitHeight + 2 * Theme.gap
+        visible: Narrator.machineVoiceNotice
+        color: Theme.surface
+        border.color: Theme.border
+        border.width: Theme.borderWidth
+        Accessible.role: Accessible.StaticText
+        Accessible.name: noticeText.text
+
+        Row {
+            id: notice
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.margin }
+            spacing: Theme.gap
+            Pictogram { id: noticePicture; name: "speaker"; anchors.verticalCenter: parent.verticalCenter }
+            KioskText {
+                id: noticeText
+                width: notice.width - noticePicture.width - notice.spacing
+                anchors.verticalCenter: parent.verticalCenter
+                font.pixelSize: Theme.labelSize
+                font.bold: true
+                //: Shown (and said) before the first machine-made speech of a visit
+                text: qsTr("This voice is made by a computer")
+            }
+        }
+    }
 
     StaffPanel {
         id: staffPanel

@@ -149,6 +149,16 @@
     </message>
 </context>
 <context>
+    <name>KioskScreen</name>
+    <message>
+        <location filename="../qml/KioskScreen.qml" line="91"/>
+        <source>This voice is made by a computer</source>
+        <extracomment>Shown (and said) before the first machine-made speech of a visit</extracomment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>This voice is made by a computer</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <location filename="../qml/pages/LanguagePage.qml" line="61"/>

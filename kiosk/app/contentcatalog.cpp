@@ -2,6 +2,8 @@
 
 #include "repository.h"
 
+#include <QFileInfo>
+
 namespace passerelle {
 
 using namespace Qt::StringLiterals;
@@ -13,6 +15,7 @@ ContentCatalog::ContentCatalog(std::shared_ptr<const Repository> repository, QOb
         if (l.rightToLeft)
             m_rightToLeft.append(l.code);
     }
+    m_synthetic = m_repository->syntheticAudio();
 }
 
 bool ContentCatalog::isRightToLeft(const QString &language) const { return m_rightToLeft.contains(language); }
@@ -40,9 +43,15 @@ QString ContentCatalog::topicAudio(const QString &topic, const QString &language
     return t ? audioFile(t->audio) : QString();
 }
 
-QString ContentCatalog::labelAudio(const QString &text, const QString &language) const
+QString ContentCatalog::labelAudio(const QString &id, const QString &language) const
 {
-    return audioFile(m_repository->labelAudio(text, language));
+    return audioFile(m_repository->labelAudio(id, language));
+}
+
+bool ContentCatalog::isSyntheticAudio(const QString &file) const
+{
+    // A clip's file is named by its object hash (Pack::objectPath).
+    return !file.isEmpty() && m_synthetic.contains(QFileInfo(file).fileName());
 }
 
 QString ContentCatalog::audioFile(const QString &sha256) const

@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
@@ -33,8 +34,13 @@ public:
     void setToday(const QDate &date);
 
     Q_INVOKABLE [[nodiscard]] QString pictogramLabel(const QString &name, const QString &language) const;
-    /** The audio file of one of the kiosk's labels (as shown) spoken in language, or empty. */
-    Q_INVOKABLE [[nodiscard]] QString labelAudio(const QString &text, const QString &language) const;
+    /**
+     * The audio file of one of the kiosk's labels spoken in language, or empty. id is the
+     * label's id, the slug of its qsTr source ("home", "emergency"), never the text shown.
+     */
+    Q_INVOKABLE [[nodiscard]] QString labelAudio(const QString &id, const QString &language) const;
+    /** True when file is a clip of the pack made by speech synthesis (not a human recording). */
+    [[nodiscard]] bool isSyntheticAudio(const QString &file) const;
     /** The file of an audio object of the pack, or empty for an empty hash. */
     [[nodiscard]] QString audioFile(const QString &sha256) const;
     /** True for a language written right to left (read from the pack once). */
@@ -57,6 +63,7 @@ private:
     std::shared_ptr<const Repository> m_repository;
     QDate m_today;
     QStringList m_rightToLeft;
+    QSet<QString> m_synthetic; // object hashes
 };
 
 } // namespace passerelle

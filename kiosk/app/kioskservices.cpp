@@ -50,6 +50,17 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const Options &option
     else
         s->m_audio = std::make_unique<MediaPlayerBackend>();
     s->m_narrator = std::make_unique<Narrator>(s->m_audio.get());
+    // The machine-voice notice: the kiosk's label "This voice is made by a computer"
+    // (qml/KioskScreen.qml), by its id, in the visitor's language.
+    {
+        const ContentCatalog *content = s->m_content.get();
+        const Session *session = s->m_session.get();
+        s->m_narrator->setMachineVoice([content](const QString &file) { return content->isSyntheticAudio(file); },
+                                       [content, session] {
+                                           return content->labelAudio(u"this-voice-is-made-by-a-computer"_s,
+                                                                      session->language());
+                                       });
+    }
     s->m_idle = std::make_unique<IdleTimer>(options.idleSeconds, options.warningSeconds);
 
     KioskServices *self = s.get();

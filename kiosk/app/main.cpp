@@ -14,6 +14,7 @@
 #include "session.h"
 #include "staffcontroller.h"
 #include "staffpin.h"
+#include "windowfit.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -122,6 +123,7 @@ struct RunRequest
     bool gallery = false;
     bool firstFrame = false;
     bool windowed = false;
+    bool fitToScreen = false; // a window without --size fits the screen (windowfit.h)
     int retryMs = 60 * 1000; // out of service: how often to look for a usable pack
 };
 
@@ -142,7 +144,10 @@ int runOutOfService(const KioskConfig &config, const StartPack &start, const Run
         return 1;
     }
     QQuickWindow *window = screen.window();
-    window->resize(request.size);
+    if (request.windowed && !render && request.fitToScreen)
+        fitWindowToScreen(window, request.size);
+    else
+        window->resize(request.size);
     if (render) {
         window->show();
         QCoreApplication::sendPostedEvents();
@@ -291,6 +296,7 @@ int main(int argc, char **argv)
         preview.kiosk.today = QDate::fromString(parser.value(todayOption), Qt::ISODate);
         preview.config = config;
         preview.size = size;
+        preview.fitToScreen = !parser.isSet(sizeOption);
         preview.largeText = parser.isSet(largeTextOption);
         preview.highContrast = parser.isSet(contrastOption);
         preview.workerMode = parser.isSet(workerOption);
@@ -304,6 +310,7 @@ int main(int argc, char **argv)
     request.gallery = parser.isSet(galleryOption);
     request.firstFrame = parser.isSet(firstFrameOption);
     request.windowed = parser.isSet(windowedOption);
+    request.fitToScreen = !parser.isSet(sizeOption);
     if (parser.isSet(retryOption))
         request.retryMs = std::max(100, parser.value(retryOption).toInt());
 
@@ -364,7 +371,10 @@ int main(int argc, char **argv)
         return 1;
     }
     QQuickWindow *window = kiosk.window();
-    window->resize(size);
+    if (request.windowed && !offscreen && request.fitToScreen)
+        fitWindowToScreen(window, size); // a laptop's screen may be smaller than the kiosk's
+    else
+        window->resize(size);
     if (offscreen)
         window->show(); // on the offscreen platform, nothing appears; the window gets its size
 

@@ -16,11 +16,56 @@ Narrator::Narrator(AudioBackend *backend, QObject *parent) : QObject(parent), m_
         m_index = -1;
         m_paused = false;
         m_saying = false;
+        m_noticePlaying = false;
         m_cue.clear();
         m_failed = true;
         Q_EMIT stateChanged();
+        updateNotice();
     });
+    m_noticeTimer.setSingleShot(true);
+    m_noticeTimer.setInterval(kNoticeMinimumMs);
+    connect(&m_noticeTimer, &QTimer::timeout, this, &Narrator::updateNotice);
     applyVolume();
+}
+
+void Narrator::setMachineVoice(std::function<bool(const QString &)> isSynthetic, std::function<QString()> noticeFile)
+{
+    m_isSynthetic = std::move(isSynthetic);
+    m_noticeFile = std::move(noticeFile);
+}
+
+void Narrator::start(const QString &file)
+{
+    m_noticePlaying = false;
+    if (!m_noticeGiven && m_isSynthetic && m_isSynthetic(file)) {
+        // ACCESSIBILITY.md req. 2: the listener is told that a machine speaks, once per visitor.
+        m_noticeGiven = true;
+        setNoticeShown(true);
+        Q_EMIT machineVoiceNoticeChanged();
+        m_noticeTimer.start();
+        const QString notice = m_noticeFile ? m_noticeFile() : QString();
+        if (!notice.isEmpty() && notice != file) {
+            m_noticePlaying = true;
+            m_afterNotice = file;
+            m_backend->play(notice);
+            return;
+        }
+    }
+    m_backend->play(file);
+}
+
+void Narrator::setNoticeShown(bool shown)
+{
+    if (m_noticeShown == shown)
+        return;
+    m_noticeShown = shown;
+    Q_EMIT machineVoiceNoticeChanged();
+}
+
+void Narrator::updateNotice()
+{
+    if (m_noticeShown && !m_noticeTimer.isActive() && !m_noticePlaying && !m_saying && m_index < 0)
+        setNoticeShown(false);
 }
 
 bool Narrator::canSpeak(const QStringList &files)
@@ -33,6 +78,7 @@ void Narrator::play(const QStringList &files, int start, bool onlyOne)
     m_backend->stop();
     m_cue.clear();
     m_saying = false;
+    m_noticePlaying = false;
     m_files = files;
     m_onlyOne = onlyOne;
     m_failed = false;
@@ -47,17 +93,19 @@ void Narrator::playFrom(int index)
     if (index < 0 || index >= m_files.size() || m_files.at(index).isEmpty()) {
         m_index = -1;
         Q_EMIT stateChanged();
+        updateNotice();
         return;
     }
     m_index = index;
     Q_EMIT stateChanged();
-    m_backend->play(m_files.at(index));
+    start(m_files.at(index));
 }
 
 void Narrator::say(const QStringList &files)
 {
     m_backend->stop();
     m_failed = false;
+    m_noticePlaying = false;
     if (m_index >= 0 || m_paused) {
         m_index = -1;
         m_paused = false;
@@ -75,7 +123,9 @@ void Narrator::sayNext()
 {
     m_saying = !m_cue.isEmpty();
     if (m_saying)
-        m_backend->play(m_cue.takeFirst());
+        start(m_cue.takeFirst());
+    else
+        updateNotice();
 }
 
 QString Narrator::chime()
@@ -92,6 +142,11 @@ QString Narrator::chime()
 
 void Narrator::onFinished()
 {
+    if (m_noticePlaying) {
+        m_noticePlaying = false;
+        m_backend->play(m_afterNotice);
+        return;
+    }
     if (m_saying) {
         sayNext();
         return;
@@ -101,6 +156,7 @@ void Narrator::onFinished()
     if (m_onlyOne) {
         m_index = -1;
         Q_EMIT stateChanged();
+        updateNotice();
         return;
     }
     playFrom(m_index + 1);
@@ -136,10 +192,12 @@ void Narrator::stop()
         return;
     m_cue.clear();
     m_saying = false;
+    m_noticePlaying = false;
     m_backend->stop();
     m_index = -1;
     m_paused = false;
     Q_EMIT stateChanged();
+    updateNotice();
 }
 
 void Narrator::volumeUp()
@@ -163,6 +221,14 @@ void Narrator::reset()
     stop();
     m_files.clear();
     m_failed = false;
+    // The next visitor is told again that a machine speaks.
+    m_noticePlaying = false;
+    m_noticeTimer.stop();
+    setNoticeShown(false);
+    if (m_noticeGiven) {
+        m_noticeGiven = false;
+        Q_EMIT machineVoiceNoticeChanged();
+    }
     if (m_volumeStep != kDefaultVolumeStep) {
         m_volumeStep = kDefaultVolumeStep;
         applyVolume();

@@ -3,7 +3,9 @@
 #include <QObject>
 #include <QStringList>
 #include <QTemporaryFile>
+#include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace passerelle {
@@ -15,6 +17,10 @@ class AudioBackend;
  * resumed, repeated and stopped. New speech stops the old; any touch elsewhere
  * interrupts it. Volume moves in a few large steps and returns to the default when
  * the session is reset.
+ *
+ * The first time in a session that a synthetic (machine-made) clip is to play, the
+ * narrator first says the machine-voice notice ("This voice is made by a computer", in
+ * the visitor's language) and shows it (machineVoiceNotice); not again until reset().
  */
 class Narrator : public QObject
 {
@@ -29,10 +35,15 @@ class Narrator : public QObject
     Q_PROPERTY(bool canVolumeUp READ canVolumeUp NOTIFY volumeChanged FINAL)
     /** False at the quietest step (never silent): "quieter" does nothing there. */
     Q_PROPERTY(bool canVolumeDown READ canVolumeDown NOTIFY volumeChanged FINAL)
+    /** True while the machine-voice notice is to be shown: said, then the clip it announced. */
+    Q_PROPERTY(bool machineVoiceNotice READ machineVoiceNotice NOTIFY machineVoiceNoticeChanged FINAL)
+    Q_PROPERTY(bool machineVoiceAnnounced READ machineVoiceAnnounced NOTIFY machineVoiceNoticeChanged FINAL)
 
 public:
     static constexpr int kVolumeSteps = 5;
     static constexpr int kDefaultVolumeStep = 3;
+    /** The notice stays on screen at least this long, even when the speech is cut short. */
+    static constexpr int kNoticeMinimumMs = 5000;
 
     /** The narrator drives backend but does not own it. */
     explicit Narrator(AudioBackend *backend, QObject *parent = nullptr);
@@ -48,6 +59,16 @@ public:
     [[nodiscard]] int volumeSteps() const { return kVolumeSteps; }
     [[nodiscard]] bool canVolumeUp() const { return m_volumeStep < kVolumeSteps; }
     [[nodiscard]] bool canVolumeDown() const { return m_volumeStep > 1; }
+    [[nodiscard]] bool machineVoiceNotice() const { return m_noticeShown; }
+    /** True when the machine-voice notice was given in this session (until reset()). */
+    [[nodiscard]] bool machineVoiceAnnounced() const { return m_noticeGiven; }
+
+    /**
+     * How to tell a synthetic clip, and the notice's audio file in the visitor's current
+     * language (empty when there is none: the notice is then only shown). Without them,
+     * nothing is announced.
+     */
+    void setMachineVoice(std::function<bool(const QString &)> isSynthetic, std::function<QString()> noticeFile);
 
     /** True when at least one of files is not empty: something can be heard. */
     Q_INVOKABLE [[nodiscard]] static bool canSpeak(const QStringList &files);
@@ -78,12 +99,18 @@ public:
 Q_SIGNALS:
     void stateChanged();
     void volumeChanged();
+    void machineVoiceNoticeChanged();
 
 private:
     void playFrom(int index);
     void onFinished();
     void applyVolume();
     void sayNext();
+    /** Plays file, after the machine-voice notice when it is the session's first synthetic clip. */
+    void start(const QString &file);
+    void setNoticeShown(bool shown);
+    /** Hides the notice once its minimum time is over and nothing is being said. */
+    void updateNotice();
 
     AudioBackend *m_backend;
     QStringList m_files;
@@ -95,6 +122,13 @@ private:
     QStringList m_cue;     // what say() has still to play
     bool m_saying = false; // a cue is playing
     std::unique_ptr<QTemporaryFile> m_chime;
+    std::function<bool(const QString &)> m_isSynthetic;
+    std::function<QString()> m_noticeFile;
+    bool m_noticeGiven = false;   // in this session
+    bool m_noticePlaying = false; // the notice is playing; m_afterNotice comes next
+    QString m_afterNotice;
+    bool m_noticeShown = false;
+    QTimer m_noticeTimer;
 };
 
 } // namespace passerelle

@@ -36,6 +36,7 @@ QList<QVariantList> PageModel::loadRows() const
     m_found = page.has_value();
     m_title = page ? withBaseDirection(page->title, rtl) : QString();
     m_titleAudio = page ? content()->audioFile(page->audio) : QString();
+    m_footerAudio = page ? content()->audioFile(page->footerAudio) : QString();
     m_code = page ? page->code : QString();
     m_pictogram = page ? page->pictogram : QString();
     m_textLanguage = page ? page->language : QString();

@@ -29,6 +29,10 @@ class PageModel : public ContentListModel
     Q_PROPERTY(bool reviewed READ reviewed NOTIFY reloaded FINAL)
     Q_PROPERTY(QString verifiedText READ verifiedText NOTIFY reloaded FINAL)
     Q_PROPERTY(QStringList audioFiles READ audioFiles NOTIFY reloaded FINAL)
+    /** The audio file of the footer spoken ("checked on <date>", the machine translation notice), or empty. */
+    Q_PROPERTY(QString footerAudio READ footerAudio NOTIFY reloaded FINAL)
+    /** What "listen" reads, in order: every block's audio file, then the footer's when it has one. */
+    Q_PROPERTY(QStringList readingFiles READ readingFiles NOTIFY reloaded FINAL)
     Q_PROPERTY(QString webLink READ webLink NOTIFY reloaded FINAL)
 
 public:
@@ -48,6 +52,11 @@ public:
     [[nodiscard]] QString verifiedText() const { return m_verifiedText; }
     /** The audio file of each block, in block order; empty where a block has none. */
     [[nodiscard]] QStringList audioFiles() const { return m_audioFiles; }
+    [[nodiscard]] QString footerAudio() const { return m_footerAudio; }
+    [[nodiscard]] QStringList readingFiles() const
+    {
+        return m_footerAudio.isEmpty() ? m_audioFiles : m_audioFiles + QStringList{m_footerAudio};
+    }
     /** The page in the pack's web copy, for a QR code; empty when the pack has no web copy. */
     [[nodiscard]] QString webLink() const { return m_webLink; }
 
@@ -69,6 +78,7 @@ private:
     mutable QString m_review;
     mutable QString m_verifiedText;
     mutable QStringList m_audioFiles;
+    mutable QString m_footerAudio;
     mutable QString m_webLink;
 };
 

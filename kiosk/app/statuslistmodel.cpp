@@ -25,7 +25,8 @@ QList<QVariantList> StatusListModel::loadRows() const
     const QString unknown = QCoreApplication::translate("StatusListModel", "I don't know / I have no paper");
     rows.append({Repository::kUnknownStatus, unknown,
                  QCoreApplication::translate("StatusListModel", "General information, and where to ask."),
-                 u"unknown-paper"_s, content()->labelAudio(unknown, language())});
+                 // The label's id: the slug of its source string (see kiosk/pack/textunits.cpp).
+                 u"unknown-paper"_s, content()->labelAudio(u"i-don-t-know-i-have-no-paper"_s, language())});
     return rows;
 }
 

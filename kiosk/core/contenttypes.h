@@ -59,6 +59,7 @@ struct PageDetail : PageSummary
     QDate validFrom;
     QDate validUntil;
     QStringList sources;
+    QString footerAudio; // object hash of the footer spoken ("checked on <date>"), or empty
 };
 
 /** One unit of a page: a paragraph, a step, a warning, a pictogram, a service, a phone. */

@@ -110,7 +110,8 @@ std::optional<PageDetail> Repository::page(const QString &id, const QString &lan
     SqliteStatement q = m_pack->database().prepare(
         u"SELECT p.key, p.id, p.topic, p.code, p.pictogram, COALESCE(l.title, s.title, p.id), "
         "CASE WHEN l.title IS NULL THEN :source ELSE :lang END, COALESCE(l.review, s.review, ''), "
-        "p.verified, p.valid_from, p.valid_until, p.sources, COALESCE(l.title_audio, s.title_audio, '') FROM pages p "
+        "p.verified, p.valid_from, p.valid_until, p.sources, COALESCE(l.title_audio, s.title_audio, ''), "
+        "COALESCE(l.footer_audio, s.footer_audio, '') FROM pages p "
         "LEFT JOIN page_texts l ON l.page = p.key AND l.lang = :lang "
         "LEFT JOIN page_texts s ON s.page = p.key AND s.lang = :source "
         "WHERE p.id = :id AND "_s + kInForce + u" LIMIT 1"_s);
@@ -131,6 +132,7 @@ std::optional<PageDetail> Repository::page(const QString &id, const QString &lan
     page.validUntil = passerelle::date(q, 10);
     page.sources = lines(q.text(11));
     page.audio = q.text(12);
+    page.footerAudio = q.text(13);
     return page;
 }
 
@@ -263,11 +265,33 @@ QString Repository::pictogramLabel(const QString &name, const QString &lang) con
     return q.next() ? q.text(0) : QString();
 }
 
-QString Repository::labelAudio(const QString &text, const QString &lang) const
+QString Repository::labelAudio(const QString &id, const QString &lang) const
 {
-    SqliteStatement q = m_pack->database().prepare(u"SELECT audio FROM ui_texts WHERE lang = ?1 AND text = ?2"_s);
-    q.bind(1, lang).bind(2, text);
+    SqliteStatement q = m_pack->database().prepare(u"SELECT audio FROM ui_texts WHERE lang = ?1 AND id = ?2"_s);
+    q.bind(1, lang).bind(2, id);
     return q.next() ? q.text(0) : QString();
+}
+
+QSet<QString> Repository::syntheticAudio() const
+{
+    QSet<QString> out;
+    SqliteStatement q = m_pack->database().prepare(
+        u"SELECT audio FROM languages WHERE audio_synthetic = 1 "
+        "UNION SELECT greeting_audio FROM languages WHERE greeting_audio_synthetic = 1 "
+        "UNION SELECT audio FROM pictogram_names WHERE audio_synthetic = 1 "
+        "UNION SELECT audio FROM topic_texts WHERE audio_synthetic = 1 "
+        "UNION SELECT title_audio FROM status_texts WHERE title_audio_synthetic = 1 "
+        "UNION SELECT hint_audio FROM status_texts WHERE hint_audio_synthetic = 1 "
+        "UNION SELECT title_audio FROM page_texts WHERE title_audio_synthetic = 1 "
+        "UNION SELECT footer_audio FROM page_texts WHERE footer_audio_synthetic = 1 "
+        "UNION SELECT audio FROM blocks WHERE audio_synthetic = 1 "
+        "UNION SELECT audio FROM service_texts WHERE audio_synthetic = 1 "
+        "UNION SELECT audio FROM ui_texts WHERE audio_synthetic = 1"_s);
+    while (q.next()) {
+        if (!q.text(0).isEmpty())
+            out.insert(q.text(0));
+    }
+    return out;
 }
 
 QString Repository::textLanguage(const QString &table, const QString &keyColumn,

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -52,8 +53,14 @@ public:
      */
     [[nodiscard]] QList<PageSummary> search(const QString &foldedQuery, const QString &lang, const QDate &date,
                                             int limit = 20) const;
-    /** The object hash of one of the kiosk's own labels spoken in lang (text as shown), or empty. */
-    [[nodiscard]] QString labelAudio(const QString &text, const QString &lang) const;
+    /**
+     * The object hash of one of the kiosk's own labels spoken in lang, or empty. id is the
+     * label's id, the slug of its source string ("home", "which-paper-do-you-have"); never
+     * the text shown, which may carry more ("Emergency 112") or read like another label.
+     */
+    [[nodiscard]] QString labelAudio(const QString &id, const QString &lang) const;
+    /** The object hashes of every synthetic (machine-made) clip of the pack. */
+    [[nodiscard]] QSet<QString> syntheticAudio() const;
     /** The page id for a short code such as S2, or empty. */
     [[nodiscard]] QString pageIdForCode(const QString &code) const;
 

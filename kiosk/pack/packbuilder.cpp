@@ -183,15 +183,17 @@ private:
     /** The kiosk's own labels in each language, for the speech of its buttons and questions. */
     bool writeLabels()
     {
-        // Two labels may read the same in a language: the kiosk looks them up by what it shows.
+        // Keyed by the label's id ("ui/<id>": the slug of its source string), never by the text
+        // shown: "Emergency 112" is shown, "emergency" is spoken. Two sources with one slug
+        // (unlikely) keep the first.
         SqliteStatement q = prepare(
-            u"INSERT OR IGNORE INTO ui_texts(lang, text, audio, audio_synthetic) VALUES (?1, ?2, ?3, ?4)"_s);
+            u"INSERT OR IGNORE INTO ui_texts(lang, id, text, audio, audio_synthetic) VALUES (?1, ?2, ?3, ?4, ?5)"_s);
         for (const LanguageDecl &l : m_set.pack.languages) {
             for (const TextUnit &u : textUnits(m_set, l.code)) {
                 if (u.kind != u"control")
                     continue;
-                q.bind(1, l.code).bind(2, u.text);
-                if (!bindAudio(q, 3, l.code, u.key) || !run(q))
+                q.bind(1, l.code).bind(2, u.key.mid(3)).bind(3, u.text);
+                if (!bindAudio(q, 4, l.code, u.key) || !run(q))
                     return false;
             }
         }
@@ -361,10 +363,11 @@ private:
     {
         const QString audioKey = u"page/"_s + pageKey(page) + u'/';
         SqliteStatement text = prepare(
-            u"INSERT INTO page_texts(page, lang, title, review, title_audio, title_audio_synthetic) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"_s);
+            u"INSERT INTO page_texts(page, lang, title, review, title_audio, title_audio_synthetic, footer_audio, "
+            "footer_audio_synthetic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"_s);
         text.bind(1, key).bind(2, page.lang).bind(3, page.title).bind(4, page.review);
-        if (!bindAudio(text, 5, page.lang, audioKey + u"title"_s) || !run(text))
+        if (!bindAudio(text, 5, page.lang, audioKey + u"title"_s) || !bindAudio(text, 7, page.lang, audioKey + u"footer"_s)
+            || !run(text))
             return false;
         SqliteStatement block = prepare(
             u"INSERT INTO blocks(page, lang, position, kind, text, pictogram, target, number, source_hash, "

@@ -1,4 +1,5 @@
 #include "textunits.h"
+#include "dateformat.h"
 #include "uistrings.h"
 
 namespace passerelle::content {
@@ -29,6 +30,37 @@ QString slug(const QString &text)
     return out.left(48);
 }
 
+/** The page a translation is made from: the source-language file of the same folder and stem. */
+const PageFile *sourcePage(const ContentSet &set, const PageFile &page)
+{
+    const QString source = set.pack.sourceLanguage();
+    for (const PageFile &p : set.pages) {
+        if (p.lang == source && p.stem == page.stem && p.folderTopic == page.folderTopic)
+            return &p;
+    }
+    return nullptr;
+}
+
+/**
+ * What the kiosk's page footer says in the page's language: "Checked on <date>" (the
+ * kiosk's translated pattern, the date as kiosk/i18n writes it) and, for a page translated
+ * by a machine, the notice that says so. Empty when the language has no such pattern.
+ */
+QString footerText(const PageFile &page, const QDate &verified)
+{
+    // The sources of ContentPage.qml's footer lines.
+    const UiString checked = uiTranslation(page.lang, u"Checked on %1"_s);
+    if (checked.text.isEmpty() || !verified.isValid())
+        return QString();
+    QString text = checked.text.arg(longDate(verified, page.lang));
+    if (page.review == u"machine") {
+        const UiString machine = uiTranslation(page.lang, u"Machine translation: ask a social worker if something is unclear."_s);
+        if (!machine.text.isEmpty())
+            text += (text.back().isPunct() ? u" "_s : u". "_s) + machine.text;
+    }
+    return text;
+}
+
 } // namespace
 
 QString pageKey(const PageFile &page)
@@ -56,8 +88,15 @@ QList<TextUnit> textUnits(const ContentSet &set, const QString &lang)
 {
     QList<TextUnit> units;
     for (const PageFile &p : set.pages) {
-        if (p.lang == lang)
-            units.append(pageUnits(p));
+        if (p.lang != lang)
+            continue;
+        units.append(pageUnits(p));
+        // The footer is said at the end of the page; its date is the source page's.
+        const PageFile *source = sourcePage(set, p);
+        const QString footer = footerText(p, source ? source->verified : p.verified);
+        if (!footer.isEmpty())
+            units.append({u"page/"_s + pageKey(p) + u"/footer"_s, u"footer"_s, lang, footer, p.at(u"review"_s), 0,
+                          p.stem + u"/footer.opus"_s});
     }
     const QString packFile = set.pack.origin.file;
     for (const TopicDecl &t : set.pack.topics) {

@@ -14,9 +14,9 @@ namespace passerelle::content {
  */
 struct TextUnit
 {
-    /** Stable across languages: "page/health/amu-steps/3", "status/refugee/hint", ... */
+    /** Stable across languages: "page/health/amu-steps/3", "page/health/amu-steps/footer", "status/refugee/hint", "ui/home", ... */
     QString key;
-    /** title, text, step, warning, ..., topic, status-title, status-hint, pictogram-name, service-name, endonym, greeting, control */
+    /** title, text, step, warning, ..., footer (a page's "checked on" line), topic, status-title, status-hint, pictogram-name, service-name, endonym, greeting, control */
     QString kind;
     QString lang;
     QString text;

@@ -17,6 +17,7 @@ QString uiStringsFile(const QString &lang)
 
 namespace {
 
+/** Every finished translation of the file, "%1" ones included, each source once, in file order. */
 QList<UiString> readUiStrings(const QString &lang)
 {
     QList<UiString> out;
@@ -35,7 +36,7 @@ QList<UiString> readUiStrings(const QString &lang)
             const bool finished = xml.attributes().value(u"type"_s).isEmpty();
             const int line = int(xml.lineNumber());
             const QString text = xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
-            if (finished && !text.isEmpty() && !text.contains(u'%') && !seen.contains(source)) {
+            if (finished && !text.isEmpty() && !seen.contains(source)) {
                 seen.insert(source);
                 out.append({source, text, line});
             }
@@ -44,9 +45,7 @@ QList<UiString> readUiStrings(const QString &lang)
     return out;
 }
 
-} // namespace
-
-QList<UiString> uiStrings(const QString &lang)
+QList<UiString> allUiStrings(const QString &lang)
 {
     // The files are built into the program and never change: each is read once, since
     // textUnits() is asked for every language by check, report, speech and build, and the
@@ -58,6 +57,27 @@ QList<UiString> uiStrings(const QString &lang)
     if (it == read.end())
         it = read.insert(lang, readUiStrings(lang));
     return it.value();
+}
+
+} // namespace
+
+QList<UiString> uiStrings(const QString &lang)
+{
+    QList<UiString> out;
+    for (const UiString &s : allUiStrings(lang)) {
+        if (!s.text.contains(u'%'))
+            out.append(s);
+    }
+    return out;
+}
+
+UiString uiTranslation(const QString &lang, const QString &source)
+{
+    for (const UiString &s : allUiStrings(lang)) {
+        if (s.source == source)
+            return s;
+    }
+    return {source, QString(), 0};
 }
 
 } // namespace passerelle::content

@@ -21,6 +21,12 @@ struct UiString
  */
 [[nodiscard]] QList<UiString> uiStrings(const QString &lang);
 
+/**
+ * The finished translation in lang of one source string of the kiosk (any, "%1" included:
+ * "Checked on %1"), from the same file, with its line; an empty text when there is none.
+ */
+[[nodiscard]] UiString uiTranslation(const QString &lang, const QString &source);
+
 /** Where those labels are written, for messages: "translations/passerelle_<lang>.ts". */
 [[nodiscard]] QString uiStringsFile(const QString &lang);
 

@@ -12,10 +12,16 @@ Window {
     title: root.preview.title
     color: "black"
 
+    /** The size the kiosk is laid out for; on a smaller screen it is shown scaled (windowfit.h). */
+    property size designSize: Qt.size(width, height)
+
     Item {
         id: kioskHost
         objectName: "kioskHost"
-        anchors.fill: parent
+        width: root.designSize.width
+        height: root.designSize.height
+        transformOrigin: Item.TopLeft
+        scale: Math.min(root.width / width, root.height / height)
     }
 
     // Before the first build is on screen.

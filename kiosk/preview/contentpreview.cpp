@@ -8,6 +8,7 @@
 #include "repository.h"
 #include "session.h"
 #include "touchwatcher.h"
+#include "windowfit.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -133,9 +134,12 @@ bool ContentPreview::start(QString *error)
         *error = u"the preview window failed to load (see the QML errors above)"_s;
         return false;
     }
-    // A laptop's screen may be smaller than the kiosk's: the window fits on it.
-    const QSize available = w->screen() ? w->screen()->availableSize() : m_options.size;
-    w->resize(m_options.size.boundedTo(available.isEmpty() ? m_options.size : available));
+    // A laptop's screen may be smaller than the kiosk's: the window fits on it, and shows the
+    // kiosk at its size, scaled (unless --size asked for a window of that size).
+    if (m_options.fitToScreen)
+        fitWindowToScreen(w, m_options.size);
+    else
+        w->resize(m_options.size);
     w->show();
 
     m_watcher = std::make_unique<ContentWatcher>(m_options.contentDir, m_options.quietMs);

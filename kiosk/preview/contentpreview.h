@@ -66,6 +66,8 @@ public:
         bool highContrast = false;
         bool workerMode = false;
         QSize size{1920, 1080};
+        /** True without --size: the window fits the screen and shows the kiosk at size, scaled. */
+        bool fitToScreen = true;
         /** Saves closer together than this are one change. */
         int quietMs = 300;
     };

@@ -9,7 +9,7 @@ Rectangle {
     id: root
     visible: IdleTimer.warning
     color: "#cc000000"
-    onVisibleChanged: if (visible) Narrator.say([Narrator.chime(), Content.labelAudio(question.text, Session.language)])
+    onVisibleChanged: if (visible) Narrator.say([Narrator.chime(), Content.labelAudio("are-you-still-there", Session.language)])
 
     MouseArea { anchors.fill: parent } // swallows touches outside the box
 
@@ -55,6 +55,7 @@ Rectangle {
                 ink: Theme.accentInk
                 //: Idle warning button: keep the session going
                 text: qsTr("More time")
+                labelId: "more-time"
                 onClicked: IdleTimer.moreTime()
             }
         }

@@ -48,6 +48,7 @@ Rectangle {
             pictogramName: "home"
             //: Navigation button: back to the four topics
             text: qsTr("Home")
+            labelId: "home"
             onClicked: Navigator.home()
         }
         NavigationButton {
@@ -58,6 +59,7 @@ Rectangle {
             directional: true
             //: Navigation button: previous screen
             text: qsTr("Back")
+            labelId: "back"
             enabled: Navigator.canGoBack
             opacity: enabled ? 1 : 0.4
             onClicked: Navigator.back()
@@ -76,6 +78,7 @@ Rectangle {
             pictogramName: "large-text"
             //: Toggle: bigger text
             text: qsTr("Bigger text")
+            labelId: "bigger-text"
             checkable: true
             checked: Session.largeText
             fill: checked ? Theme.accent : Theme.surface
@@ -89,6 +92,7 @@ Rectangle {
             pictogramName: "high-contrast"
             //: Toggle: high-contrast colours
             text: qsTr("Contrast")
+            labelId: "contrast"
             checkable: true
             checked: Session.highContrast
             fill: checked ? Theme.accent : Theme.surface
@@ -102,6 +106,7 @@ Rectangle {
             pictogramName: "language"
             //: Navigation button: choose another language
             text: qsTr("Language")
+            labelId: "language"
             onClicked: Navigator.openLanguage()
         }
         NavigationButton {
@@ -113,6 +118,7 @@ Rectangle {
             pictogramName: "emergency"
             //: Navigation button: emergency numbers (112)
             text: qsTr("Emergency") + " \u2066112\u2069"
+            labelId: "emergency"
             fill: Theme.emergency
             ink: Theme.emergencyInk
             onClicked: Navigator.openEmergency()

@@ -31,11 +31,18 @@ T.AbstractButton {
     readonly property real naturalWidth: Math.max(Theme.touchTarget, leftPadding + rightPadding + Math.max(label.implicitWidth, detailLabel.implicitWidth)
         + (pictogramName.length > 0 ? pictogramSize + Theme.mm(3) : 0))
     // What a touch says: the audio file of the label, when the label is content (a topic,
-    // a language's name); by default the kiosk's label spoken, from the pack.
+    // a language's name); otherwise the kiosk's label named by labelId, from the pack.
     property string speech
+    // The id of the kiosk's label spoken: the slug of its qsTr source ("home",
+    // "which-paper-do-you-have"), never the text shown (see Content.labelAudio).
+    property string labelId
     // False for controls that are themselves about sound (play, pause, volume).
     property bool speaks: true
-    onPressed: if (speaks) Narrator.say([speech.length > 0 ? speech : Content.labelAudio(text, Session.language)])
+    /** The audio file a touch plays; empty when the label cannot be heard in this language. */
+    readonly property string spokenFile: !speaks ? ""
+        : speech.length > 0 ? speech
+        : labelId.length > 0 ? Content.labelAudio(labelId, Session.language) : ""
+    onPressed: if (speaks) Narrator.say([spokenFile])
 
     implicitWidth: Math.max(Theme.touchTarget, contentItem.implicitWidth + leftPadding + rightPadding)
     implicitHeight: Math.max(Theme.touchTarget, contentItem.implicitHeight + 2 * padding)

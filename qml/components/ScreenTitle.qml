@@ -8,9 +8,12 @@ Item {
     id: root
     property string pictogram
     property string text
+    // The id of the kiosk's label shown as the title: the slug of its qsTr source
+    // ("what-do-you-need"), never the text shown (see Content.labelAudio).
+    property string labelId
     // The title spoken: by default the kiosk's label from the pack; screens whose title is
     // content (a topic, a page) give its audio file.
-    property string speech: Content.labelAudio(text, Session.language)
+    property string speech: labelId.length > 0 ? Content.labelAudio(labelId, Session.language) : ""
     readonly property bool audible: speech.length > 0
 
     implicitHeight: Math.max(row.implicitHeight, audible ? Theme.touchTarget : 0)

@@ -29,14 +29,16 @@ Item {
         anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
         pictogram: page.pictogram
         text: page.found ? page.title : qsTr("This page is not in the current content.")
-        speech: page.found ? page.titleAudio : ""
+        labelId: page.found ? "" : "this-page-is-not-in-the-current-content"
+        speech: page.found ? page.titleAudio : Content.labelAudio(labelId, Session.language)
     }
 
     AudioBar {
         id: audio
         anchors { top: title.bottom; left: parent.left; margins: Theme.margin }
         visible: page.found
-        files: page.audioFiles
+        // The blocks, then the footer: the page is read to its end.
+        files: page.readingFiles
     }
 
     ListView {
@@ -61,7 +63,7 @@ Item {
                 width: root.sideBySide ? (row.width - Theme.margin) / 2 : row.width
                 block: row.model
                 index: row.index
-                files: page.audioFiles
+                files: page.readingFiles
             }
             // The same block in French, for the social worker.
             BlockView {
@@ -77,8 +79,8 @@ Item {
                 LayoutMirroring.childrenInherit: true
             }
         }
-        // The block being read stays in view.
-        currentIndex: Narrator.currentIndex
+        // The block being read stays in view (the last one while the footer is read).
+        currentIndex: Math.min(Narrator.currentIndex, count - 1)
         highlightFollowsCurrentItem: true
         highlightMoveDuration: 200
     }
@@ -90,8 +92,11 @@ Item {
         anchors.rightMargin: Theme.margin + (pageQr.visible ? pageQr.width + Theme.gap : 0)
         spacing: Theme.gap * 2
         visible: page.found
+        // A footer that can be heard is a touch target (see hearFooter below).
+        height: page.footerAudio.length > 0 ? Math.max(implicitHeight, Theme.touchTarget) : implicitHeight
 
         KioskText {
+            id: checkedOn
             width: Math.min(implicitWidth, footer.width)
             font.pixelSize: Theme.smallSize
             color: Theme.textMuted
@@ -121,6 +126,32 @@ Item {
             text: "\u2066" + page.code + "\u2069"
             Accessible.name: qsTr("Page code %1").arg(page.code)
         }
+    }
+
+    // The footer can be heard: it is the last item of the page's reading order, and a touch
+    // on it reads it, as the listen button of a block does. Outlined while it is read.
+    Item {
+        id: footerReading
+        readonly property int index: page.audioFiles.length
+        readonly property bool reading: Narrator.speaking && Narrator.currentIndex === index
+    }
+    Rectangle {
+        x: footer.x - Theme.mm(1); y: footer.y - Theme.mm(1)
+        width: footer.width + Theme.mm(2); height: footer.height + Theme.mm(2)
+        visible: footer.visible && footerReading.reading
+        color: "transparent"
+        border.color: Theme.accent
+        border.width: Theme.borderWidth * 2
+        radius: Theme.radius
+    }
+    MouseArea {
+        objectName: "hearFooter"
+        x: footer.x; y: footer.y; width: footer.width; height: footer.height
+        visible: footer.visible && page.footerAudio.length > 0
+        property bool keepsSpeech: true
+        Accessible.role: Accessible.Button
+        Accessible.name: checkedOn.text
+        onClicked: Narrator.play(page.readingFiles, footerReading.index, true)
     }
 
     // This page on a phone, from the pack's web copy, when it has one.

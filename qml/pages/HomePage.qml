@@ -12,6 +12,7 @@ Item {
         anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
         //: Home screen question above the four topics
         text: qsTr("What do you need?")
+        labelId: "what-do-you-need"
     }
 
     // The tiles share the height left; when their labels need more (a long title in large
@@ -71,6 +72,7 @@ Item {
         pictogramName: "unknown-paper"
         //: Button on the home screen: choose which residence document you hold
         text: qsTr("Which paper do you have?")
+        labelId: "which-paper-do-you-have"
         onClicked: Navigator.openStatus()
     }
 }

@@ -59,6 +59,7 @@ Item {
         ink: Theme.accentInk
         //: Confirms the chosen language
         text: qsTr("OK")
+        labelId: "ok"
         // A new visitor goes on to the paper question; otherwise, back (Navigator decides).
         onClicked: Navigator.chooseLanguage(root.selected)
     }

@@ -13,6 +13,7 @@ Item {
         pictogram: "unknown-paper"
         //: Title of the screen where the visitor shows which residence document they hold
         text: qsTr("Which paper do you have?")
+        labelId: "which-paper-do-you-have"
     }
 
     // The question is asked aloud as the screen opens: the visitor has just touched their

@@ -208,6 +208,7 @@ private Q_SLOTS:
             u"SELECT title, title_audio, title_audio_synthetic FROM status_texts WHERE lang = 'ti'"_s,
             u"SELECT hint, hint_audio, hint_audio_synthetic FROM status_texts WHERE lang = 'ti' AND hint != ''"_s,
             u"SELECT title, title_audio, title_audio_synthetic FROM page_texts WHERE lang = 'ti'"_s,
+            u"SELECT title || ' (footer)', footer_audio, footer_audio_synthetic FROM page_texts WHERE lang = 'ti'"_s,
             u"SELECT text, audio, audio_synthetic FROM blocks WHERE lang = 'ti' AND text != ''"_s,
             u"SELECT name, audio, audio_synthetic FROM service_texts WHERE lang = 'ti'"_s,
             u"SELECT text, audio, audio_synthetic FROM ui_texts WHERE lang = 'ti'"_s,

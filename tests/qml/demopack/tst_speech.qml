@@ -55,6 +55,20 @@ TestCase {
         return null
     }
 
+    function noticeAudio(language: string): string {
+        return Content.labelAudio("this-voice-is-made-by-a-computer", language)
+    }
+
+    // The demo pack's speech is all synthetic: the first clip of a session comes after the
+    // machine-voice notice. The tests that are not about the notice have it said first.
+    function announceMachineVoice() {
+        Narrator.say([Content.labelAudio("home", Session.language)])
+        compare(Narrator.machineVoiceAnnounced, true)
+        FakeAudio.finish()
+        FakeAudio.finish()
+        FakeAudio.clear()
+    }
+
     function init() {
         Services.endSession()
         FakeAudio.clear()
@@ -62,6 +76,7 @@ TestCase {
         verify(screen)
         Services.watch(screen)
         compare(Navigator.route, "attract")
+        announceMachineVoice()
     }
 
     function test_attractIsSilentUntilTouchedThenGreets() {
@@ -100,7 +115,7 @@ TestCase {
         FakeAudio.clear()
         tap("languageConfirm")
         compare(Navigator.route, "status")
-        const question = Content.labelAudio(qsTranslate("StatusPage", "Which paper do you have?"), "ar")
+        const question = Content.labelAudio("which-paper-do-you-have", "ar")
         verify(question.length > 0)
         tryVerify(() => lastPlayed() === question)
         // Each paper says its name when touched.
@@ -119,12 +134,12 @@ TestCase {
         verify(housing.length > 0)
         compare(FakeAudio.played, [housing])
         tap("homeButton")
-        compare(lastPlayed(), Content.labelAudio(findNamed(screen, "homeButton").text, "uk"))
+        compare(lastPlayed(), Content.labelAudio("home", "uk"))
         verify(lastPlayed().length > 0)
         // The title of a screen says itself when touched.
         FakeAudio.clear()
         tap("hearTitle")
-        compare(FakeAudio.played, [Content.labelAudio(qsTranslate("HomePage", "What do you need?"), "uk")])
+        compare(FakeAudio.played, [Content.labelAudio("what-do-you-need", "uk")])
     }
 
     function test_audioControlsDoNotSpeakTheirLabel() {
@@ -147,9 +162,209 @@ TestCase {
         tryCompare(IdleTimer, "warning", true, 6000)
         compare(FakeAudio.played, [Narrator.chime()])
         FakeAudio.finish()
-        compare(FakeAudio.played, [Narrator.chime(), Content.labelAudio("Are you still there?", "en")])
+        compare(FakeAudio.played, [Narrator.chime(), Content.labelAudio("are-you-still-there", "en")])
         verify(FakeAudio.played[1].length > 0)
         tap("moreTime")
         compare(IdleTimer.warning, false)
+    }
+
+    // Issue #12: the emergency button's label ("Urgence 112" on screen) is spoken by its id.
+    function test_emergencyButtonSaysItsLabel() {
+        Session.language = "fr"
+        Navigator.go("home")
+        FakeAudio.clear()
+        tap("emergencyButton")
+        const label = Content.labelAudio("emergency", "fr")
+        verify(label.length > 0, "the demo pack speaks the label 'emergency' in French")
+        compare(FakeAudio.played, [label])
+        compare(Navigator.route, "emergency")
+    }
+
+    // Every button of every screen that speaks asks for a clip, in a language with a voice.
+    // A button is pressed, then the finger slides off it and lifts: it speaks but does not act.
+    function pressWithoutClicking(button: Item) {
+        mousePress(button, button.width / 2, button.height / 2)
+        const off = button.mapToItem(root, 0, 0).y > 2 ? [button.width / 2, -2] : [button.width / 2, button.height + 2]
+        mouseMove(button, off[0], off[1], -1, Qt.LeftButton)
+        mouseRelease(button, off[0], off[1])
+    }
+
+    function speakingButtons(item: Item, out: var) {
+        if (!item || item.children === undefined)
+            return out
+        if (item.speaks !== undefined && item.pictogramName !== undefined && item.speaks && item.visible && item.enabled)
+            out.push(item)
+        for (let i = 0; i < item.children.length; ++i)
+            speakingButtons(item.children[i], out)
+        return out
+    }
+
+    function flickables(item: Item, out: var) {
+        if (!item || item.children === undefined)
+            return out
+        if (item.contentY !== undefined && item.flickableDirection !== undefined && item.visible)
+            out.push(item)
+        for (let i = 0; i < item.children.length; ++i)
+            flickables(item.children[i], out)
+        return out
+    }
+
+    // True when the button's centre is on screen, not clipped away by a scrolled list.
+    function touchable(button: Item): bool {
+        const c = button.mapToItem(root, button.width / 2, button.height / 2)
+        for (let p = button.parent; p; p = p.parent) {
+            if (!p.clip)
+                continue
+            const r = p.mapToItem(root, 0, 0)
+            if (c.x < r.x || c.y < r.y || c.x > r.x + p.width || c.y > r.y + p.height)
+                return false
+        }
+        return c.x >= 0 && c.y >= 0 && c.x <= root.width && c.y <= root.height
+    }
+
+    function routesOfThePack(): var {
+        const routes = ["home", "language", "status", "emergency"]
+        const topics = Qt.createQmlObject("import Passerelle.Kiosk; TopicListModel {}", root)
+        topics.content = Content
+        topics.language = "fr"
+        for (let t = 0; t < topics.count; ++t) {
+            const topic = topics.get(t).topicId
+            routes.push("topic/" + topic)
+            const pages = Qt.createQmlObject("import Passerelle.Kiosk; PageListModel {}", root)
+            pages.content = Content
+            pages.language = "fr"
+            pages.topic = topic
+            for (let p = 0; p < pages.count; ++p)
+                routes.push("page/" + pages.get(p).pageId)
+        }
+        return routes
+    }
+
+    function test_everyButtonThatSpeaksHasAClip() {
+        Session.language = "fr"
+        const silent = []
+        let pressed = 0
+        let first = true
+        for (const route of routesOfThePack()) {
+            Navigator.go(route)
+            tryVerify(() => findNamed(screen, "screen").item !== null)
+            waitForRendering(screen)
+            // The navigation bar is the same on every screen: pressed once.
+            const under = first ? screen : findNamed(screen, "screen").item
+            first = false
+            // Lists are scrolled through, so that each of their buttons is seen and touched.
+            const lists = flickables(under, [])
+            const list = lists.length > 0 ? lists[0] : null
+            const done = []
+            for (let step = 0; step < 50; ++step) {
+                if (list && step > 0) {
+                    list.contentY = Math.min(step * list.height / 2, Math.max(0, list.contentHeight - list.height)) + list.originY
+                    wait(50) // delegates come into view
+                }
+                for (const button of speakingButtons(under, [])) {
+                    if (done.includes(button) || !touchable(button))
+                        continue
+                    done.push(button)
+                    // A language without a voice (ps, ti, so) says nothing of its name: content, not a label.
+                    if (button.objectName.startsWith("language_") && languageRow(button.objectName.substring(9)).audio === "")
+                        continue
+                    FakeAudio.clear()
+                    pressWithoutClicking(button)
+                    ++pressed
+                    compare(Navigator.route, route, button.objectName + " acted instead of only speaking")
+                    if (FakeAudio.played.length === 0 || FakeAudio.played[0].length === 0)
+                        silent.push(route + ": " + (button.objectName || "a button") + " '" + button.text + "'")
+                    Narrator.stop()
+                }
+                if (!list || list.contentY - list.originY >= list.contentHeight - list.height - 1)
+                    break
+            }
+        }
+        verify(pressed > 40, "pressed " + pressed + " buttons")
+        compare(silent, [], "buttons that say nothing in French")
+    }
+
+    // ACCESSIBILITY.md req. 2: the first synthetic clip of a session comes after the notice,
+    // said in the visitor's language and shown; not again in the session; again for the next visitor.
+    function test_machineVoiceIsAnnouncedOncePerSession() {
+        Services.endSession()
+        FakeAudio.clear()
+        const banner = findNamed(screen, "machineVoiceNotice")
+        verify(banner)
+        compare(banner.visible, false)
+        compare(Narrator.machineVoiceAnnounced, false)
+        Session.language = "uk"
+        Navigator.go("home")
+        const notice = noticeAudio("uk")
+        verify(notice.length > 0, "the notice is spoken in Ukrainian")
+        verify(notice !== noticeAudio("fr"))
+        tap("homeButton")
+        compare(FakeAudio.played, [notice]) // first the notice...
+        compare(banner.visible, true)       // ...which is shown too
+        FakeAudio.finish()
+        compare(FakeAudio.played, [notice, Content.labelAudio("home", "uk")]) // then the label
+        FakeAudio.finish()
+        // Not again in this session, on a label or on a page.
+        tap("contrastToggle")
+        compare(FakeAudio.played, [notice, Content.labelAudio("home", "uk"), Content.labelAudio("contrast", "uk")])
+        FakeAudio.finish()
+        tryCompare(banner, "visible", false, 7000) // once said and its few seconds over
+        // A new visitor hears it again.
+        Services.endSession()
+        compare(banner.visible, false)
+        Session.language = "ar"
+        Navigator.go("home")
+        FakeAudio.clear()
+        tap("homeButton")
+        compare(FakeAudio.played, [noticeAudio("ar")])
+        compare(banner.visible, true)
+        FakeAudio.finish()
+        compare(FakeAudio.played, [noticeAudio("ar"), Content.labelAudio("home", "ar")])
+    }
+
+    function test_machineVoiceNoticeBeforeReadingAPage() {
+        Services.endSession()
+        Session.language = "fr"
+        Navigator.go("page/amu-steps")
+        tryVerify(() => findNamed(screen, "audioPlay") !== null && findNamed(screen, "audioPlay").visible)
+        FakeAudio.clear()
+        tap("audioPlay")
+        compare(FakeAudio.played, [noticeAudio("fr")])
+        compare(Narrator.currentIndex, 0)
+        FakeAudio.finish()
+        compare(FakeAudio.played.length, 2) // then the first block
+        verify(FakeAudio.played[1] !== noticeAudio("fr"))
+        FakeAudio.finish()
+        compare(FakeAudio.played.length, 3) // the next block: no notice between blocks
+        Narrator.stop()
+    }
+
+    // The page footer ("Vérifié le ...") is heard: at the end of the page, and on a touch.
+    function test_pageFooterCanBeHeard() {
+        Session.language = "fr"
+        Navigator.go("page/amu-steps")
+        const model = Qt.createQmlObject("import Passerelle.Kiosk; PageModel {}", root)
+        model.content = Content
+        model.language = "fr"
+        model.pageId = "amu-steps"
+        verify(model.found)
+        verify(model.footerAudio.length > 0, "the footer has a clip in French")
+        compare(model.readingFiles.length, model.audioFiles.length + 1)
+        compare(model.readingFiles[model.readingFiles.length - 1], model.footerAudio)
+        FakeAudio.clear()
+        tap("hearFooter")
+        compare(FakeAudio.played, [model.footerAudio])
+        compare(Narrator.currentIndex, model.audioFiles.length)
+        FakeAudio.finish()
+        compare(Narrator.speaking, false)
+        // Reading the whole page ends with the footer.
+        FakeAudio.clear()
+        tap("audioPlay")
+        for (let i = 0; i < model.readingFiles.length && Narrator.currentIndex < model.audioFiles.length; ++i)
+            FakeAudio.finish()
+        compare(Narrator.currentIndex, model.audioFiles.length)
+        compare(lastPlayed(), model.footerAudio)
+        compare(FakeAudio.played.length, model.readingFiles.filter(f => f.length > 0).length)
+        Narrator.stop()
     }
 }

@@ -3,10 +3,13 @@
 #include "contentloader.h"
 #include "packbuilder.h"
 #include "packmanifest.h"
+#include "pack.h"
 #include "packtestutil.h"
+#include "repository.h"
 #include "sha256.h"
 #include "speechaudio.h"
 #include "speechencoder.h"
+#include "textunits.h"
 #include "sqlitedatabase.h"
 
 #include <QProcess>
@@ -108,6 +111,30 @@ private Q_SLOTS:
         QVERIFY(packtest::copyTree(QStringLiteral(PASSERELLE_TEST_DATA) + u"/content"_s, m_content));
     }
 
+    // The page footer is spoken as the kiosk shows it in the page's language: "Checked on"
+    // and the date from the French page, then the machine-translation notice where review is machine.
+    void pageFooterIsATextUnit()
+    {
+        Problems problems;
+        const ContentSet set = loadContent(m_content, problems);
+        QVERIFY2(!hasErrors(problems), qPrintable(errorsOf(problems)));
+        auto footer = [&](const QString &lang, const QString &key) -> std::optional<TextUnit> {
+            for (const TextUnit &u : textUnits(set, lang)) {
+                if (u.key == key)
+                    return u;
+            }
+            return std::nullopt;
+        };
+        const auto en = footer(u"en"_s, u"page/health/amu/footer"_s); // amu.en.md: review: machine
+        QVERIFY(en);
+        QCOMPARE(en->kind, u"footer"_s);
+        QCOMPARE(en->text, u"Checked on January 15, 2026. Machine translation: ask a social worker if something is unclear."_s);
+        QCOMPARE(en->recording, u"amu/footer.opus"_s);
+        const auto fr = footer(u"fr"_s, u"page/health/amu/footer"_s); // review: draft
+        QVERIFY(fr);
+        QCOMPARE(fr->text, u"Vérifié le 15 janvier 2026"_s);
+    }
+
     void synthesizesEveryVoicedTextAndCachesIt()
     {
         const QString cache = m_tmp.filePath(u"cache-a"_s);
@@ -132,7 +159,10 @@ private Q_SLOTS:
                                    u"SELECT title_audio, hint_audio FROM status_texts WHERE lang = 'fr'"_s,
                                    u"SELECT audio, audio_synthetic FROM topic_texts WHERE lang = 'fr'"_s,
                                    u"SELECT audio, audio_synthetic FROM languages WHERE code = 'en'"_s,
-                                   u"SELECT audio, audio_synthetic FROM ui_texts WHERE lang = 'fr'"_s}) {
+                                   u"SELECT audio, audio_synthetic FROM ui_texts WHERE lang = 'fr'"_s,
+                                   // The page footer ("Vérifié le ...") and the emergency label, by its id.
+                                   u"SELECT footer_audio, footer_audio_synthetic FROM page_texts WHERE lang IN ('fr', 'en')"_s,
+                                   u"SELECT audio, audio_synthetic FROM ui_texts WHERE lang = 'fr' AND id = 'emergency'"_s}) {
             const QStringList rows = query(out, sql);
             QVERIFY2(!rows.isEmpty(), qPrintable(sql));
             for (const QString &row : rows)
@@ -201,8 +231,16 @@ private Q_SLOTS:
         QCOMPARE(query(out, u"SELECT audio, audio_synthetic FROM topic_texts WHERE topic = 'health' AND lang = 'ar'"_s),
                  QStringList{hash + u"|0"_s});
         // So is a label of the kiosk's own screens (the home button, "Home" in ar).
-        QCOMPARE(query(out, u"SELECT audio, audio_synthetic FROM ui_texts WHERE lang = 'ar' AND text = 'الرئيسية'"_s),
+        QCOMPARE(query(out, u"SELECT audio, audio_synthetic FROM ui_texts WHERE lang = 'ar' AND id = 'home'"_s),
                  QStringList{hash + u"|0"_s});
+        // The kiosk finds it by the label's id, and does not announce it as a machine voice.
+        const auto pack = Pack::openDirectory(out);
+        QVERIFY2(pack, pack ? "" : qPrintable(pack.problem().toString()));
+        const Repository repository(pack.value());
+        QCOMPARE(repository.labelAudio(u"home"_s, u"ar"_s), hash);
+        const QSet<QString> synthetic = repository.syntheticAudio();
+        QVERIFY(synthetic.contains(repository.labelAudio(u"home"_s, u"fr"_s)));
+        QVERIFY(!synthetic.contains(hash));
     }
 
     void opusToolsReadOurClipsAndWeReadTheirs()
