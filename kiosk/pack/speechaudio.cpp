@@ -1,5 +1,6 @@
 #include "speechaudio.h"
 
+#include "loudness.h"
 #include "sha256.h"
 #include "speechencoder.h"
 #include "speechprotocol.h"
@@ -35,6 +36,11 @@ constexpr int kSpeechRate = 160;
 constexpr double kTrailingSilenceSeconds = 0.1;
 constexpr int kSilenceLevel = 64; // of 32767
 constexpr int kProcessTimeoutMs = 60'000;
+// The encoder (16 kbit/s SILK) takes this much loudness off espeak-ng's speech: measured
+// on the demo content's 3,192 clips, decoded, normalised to -18 LUFS before encoding, the
+// median clip came out at -18.7 LUFS (half of them within 0.13 LU of it). Aimed higher
+// by as much, the clips in the pack sit at the target.
+constexpr double kCodecLossLu = 0.7;
 
 QString findProgram(const QString &name, const QStringList &firstLookIn = {})
 {
@@ -218,7 +224,8 @@ Result<SpeechEngine> SpeechEngine::detect(const AudioOptions &options)
     QString espeakVersion = QString::fromUtf8(espeak.out).trimmed();
     espeakVersion = espeakVersion.left(espeakVersion.indexOf(u"Data at"_s)).trimmed();
     engine.m_version = espeakVersion + u"; "_s + QString::fromLatin1(speech::kServerMethod) + u"; rate "_s
-        + QString::number(kSpeechRate) + u"; "_s + SpeechEncoder::version();
+        + QString::number(kSpeechRate) + u"; "_s + SpeechEncoder::version() + u"; loudness "_s
+        + QString::number(kLoudnessTarget) + u" LUFS + "_s + QString::number(kCodecLossLu) + u", limited"_s;
     return engine;
 }
 
@@ -246,7 +253,10 @@ Result<QByteArray> SpeechEngine::synthesize(SpeechServer &server, const QString 
     if (!spoken)
         return spoken.problem();
     trimTrailingSilence(spoken.value());
-    return SpeechEncoder::encode(spoken->samples, spoken->rate, serial);
+    // Brought to the pack's loudness as the encoder codes it: at its rate, without the band it drops.
+    const QByteArray coded = normaliseLoudness(SpeechEncoder::resample(spoken->samples, spoken->rate), SpeechEncoder::kRate,
+                                               kLoudnessTarget + kCodecLossLu);
+    return SpeechEncoder::encode(coded, SpeechEncoder::kRate, serial);
 }
 
 QStringList SpeechEngine::voices() const
@@ -335,7 +345,7 @@ AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Pr
         }
         if (hasErrors(problems))
             return catalog;
-        if (!QDir().mkpath(options.cacheDir)) {
+        if (options.synthesize && !QDir().mkpath(options.cacheDir)) {
             problems.append(Problem{options.cacheDir, 0, u"cannot create the audio cache folder"_s,
                                     u"choose another one with --audio-cache DIR"_s});
             return catalog;
@@ -371,6 +381,8 @@ AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Pr
             queued.insert(key);
             if (QFileInfo::exists(file))
                 ++catalog.stats.cached;
+            else if (!options.synthesize)
+                ++catalog.stats.unbuilt;
             else
                 jobs.append({l.voice, unit.speech(), key, file, unit.origin});
         }
@@ -404,6 +416,8 @@ AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Pr
                     if (!file.open(QIODevice::WriteOnly) || file.write(clip.value()) != clip.value().size()
                         || !file.commit())
                         error = u"cannot write %1: %2"_s.arg(job.cacheFile, file.errorString());
+                    else if (const Result<ClipMeasure> m = measureOggOpus(clip.value()))
+                        MeasureCache(options.cacheDir).store(sha256Hex(clip.value()), m.value());
                 } else {
                     error = clip.problem().message;
                 }
@@ -437,6 +451,7 @@ AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Pr
         }
         catalog.insert(p.lang, p.key, {hash, p.cacheFile, true});
     }
+    measureCatalog(catalog, options.enabled ? options.cacheDir : QString(), problems);
     return catalog;
 }
 

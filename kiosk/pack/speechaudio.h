@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audiomeasure.h"
 #include "contentmodel.h"
 #include "problem.h"
 #include "textunits.h"
@@ -22,6 +23,8 @@ struct AudioOptions
     bool enabled = true;
     /** Where synthesized clips are kept between builds; must be set when enabled. */
     QString cacheDir;
+    /** False: only the clips already in the cache, nothing synthesized nor written (report). */
+    bool synthesize = true;
     /** Parallel synthesis jobs; 0 means one per core. */
     int jobs = 0;
     /** Programs, found on PATH unless given as paths. */
@@ -54,14 +57,19 @@ public:
         int synthesized = 0; // clips made by this build
         int cached = 0;      // clips found in the cache
         int silent = 0;      // texts in a language with no voice and no recording
+        int unbuilt = 0;     // synthetic texts not in the cache when nothing is synthesized
     };
 
     [[nodiscard]] const AudioClip *find(const QString &lang, const QString &key) const;
     void insert(const QString &lang, const QString &key, const AudioClip &clip);
     [[nodiscard]] bool isEmpty() const { return m_clips.isEmpty(); }
     [[nodiscard]] qsizetype size() const { return m_clips.size(); }
+    /** Every clip, by "lang\nkey". */
+    [[nodiscard]] const QHash<QString, AudioClip> &clips() const { return m_clips; }
 
     Stats stats;
+    /** Loudness and duration of every clip, by sha256 (measureCatalog). */
+    QHash<QString, ClipMeasure> measures;
 
 private:
     QHash<QString, AudioClip> m_clips;
