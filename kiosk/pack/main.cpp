@@ -41,7 +41,10 @@ const QList<Command> &commands()
                       "                                   the French texts and their L translations for a translator\n"
                       "                                   (XLIFF 2.0, or PO when OUT ends in .po)"_s, runExport},
         {u"import"_s, u"import CONTENT_DIR FILE          write the translations of an XLIFF 2.0 or PO file into content"_s, runImport},
-        {u"report"_s, u"report CONTENT_DIR OUT.html      a web page: text, review and audio state per page and language"_s, runReport},
+        {u"report"_s, u"report CONTENT_DIR OUT.html [--audio-cache DIR]\n"
+                      "                                   a web page: text, review and audio state per page and language,\n"
+                      "                                   audio minutes and loudness per language (from the build's cache,\n"
+                      "                                   default .cache/passerelle-audio beside CONTENT_DIR)"_s, runReport},
         {u"keygen"_s, u"keygen PUBLIC_KEY SECRET_KEY [--force]   make a minisign key pair (secret key not encrypted: keep it offline)"_s, runKeygen},
         {u"sign"_s, u"sign PACK_DIR SECRET_KEY         write PACK_DIR/manifest.json.minisig (trusted comment: pack id and version)"_s, runSign},
         {u"verify"_s, u"verify PACK_DIR PUBLIC_KEY...    check the signature, every object and the database as a kiosk would"_s, runVerify},
