@@ -451,7 +451,9 @@ AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Pr
         }
         catalog.insert(p.lang, p.key, {hash, p.cacheFile, true});
     }
-    measureCatalog(catalog, options.enabled ? options.cacheDir : QString(), problems);
+    // Not for the preview's catalogs (no audio and no cache: it rebuilds on every save).
+    if (options.enabled || !options.cacheDir.isEmpty())
+        measureCatalog(catalog, options.enabled ? options.cacheDir : QString(), problems);
     return catalog;
 }
 

@@ -160,6 +160,8 @@ private:
 /**
  * Finds the human recordings and synthesizes (or takes from the cache) every other text
  * of every language that has a voice, in parallel. Problems name the text's file:line.
+ * Then measures every clip (measureCatalog), unless audio is off and no cache is given
+ * (the preview).
  */
 [[nodiscard]] AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Problems &problems);
 
