@@ -132,8 +132,13 @@ public:
     [[nodiscard]] QString cacheKey(const QString &voice, const QString &text) const;
     /** Speaks text with voice and encodes it as Ogg Opus; the serial number makes it reproducible. */
     [[nodiscard]] Result<QByteArray> synthesize(const QString &voice, const QString &text, quint32 serial) const;
-    /** The same with a server of the voice that is already running (see speechServer()). */
-    [[nodiscard]] Result<QByteArray> synthesize(SpeechServer &server, const QString &text, quint32 serial) const;
+    /**
+     * The same with a server of the voice that is already running (see speechServer()).
+     * correctionLu raises the loudness aimed at before encoding: for a clip that the
+     * encoder moved away from the target more than most (prepareAudio).
+     */
+    [[nodiscard]] Result<QByteArray> synthesize(SpeechServer &server, const QString &text, quint32 serial,
+                                                double correctionLu = 0) const;
     /** A server for voice, started when it first speaks. */
     [[nodiscard]] std::unique_ptr<SpeechServer> speechServer(const QString &voice) const;
     /** False when passerelle-speak was not found: voices() works, synthesize() does not. */

@@ -282,15 +282,15 @@ private Q_SLOTS:
             lufs.append(*kept.loudness);
         }
         QVERIFY(lufs.size() > 20);
-        // espeak-ng speaks at about -21 LUFS: normalised, the clips sit at -18 (the short
-        // ones, a word or two, within 3 LU; the codec's loss is compensated on average).
+        // espeak-ng speaks at about -21 LUFS: normalised, the clips sit at -18, all within
+        // 1.5 LU of each other (the goal is 2): the codec's loss is compensated on
+        // average, and the clips it moved further (a word or two) are made again.
         const LoudnessSpread spread = loudnessSpread(lufs);
         qInfo("%d clips: min %.2f, quartiles %.2f %.2f %.2f, max %.2f LUFS", spread.clips, spread.min, spread.q1,
               spread.median, spread.q3, spread.max);
         QVERIFY2(std::abs(spread.median - kLoudnessTarget) < 0.3, qPrintable(QString::number(spread.median)));
         QVERIFY2(spread.interquartile() < 0.6, qPrintable(QString::number(spread.interquartile())));
-        QVERIFY2(spread.min > kLoudnessTarget - 3 && spread.max < kLoudnessTarget + 2,
-                 qPrintable(QString::number(spread.min) + u' ' + QString::number(spread.max)));
+        QVERIFY2(spread.range() <= 1.5, qPrintable(QString::number(spread.min) + u' ' + QString::number(spread.max)));
     }
 
     void aRecordingFarFromTheTargetIsWarned()
