@@ -148,7 +148,7 @@ int main(int argc, char **argv)
         for (auto it = row.globalMatch(html); it.hasNext();) {
             const auto m = it.next();
             const QString who = m.captured(1).isEmpty() ? u"all %1 clips"_s.arg(m.captured(3)) : m.captured(1);
-            out << "    " << qSetFieldWidth(14) << Qt::left << who << qSetFieldWidth(0) << "min " << m.captured(4) << ", middle half "
+            out << "    " << qSetFieldWidth(16) << Qt::left << who << qSetFieldWidth(0) << "min " << m.captured(4) << ", middle half "
                 << m.captured(5) << " to " << m.captured(6) << ", max " << m.captured(7) << ": spread " << m.captured(8)
                 << " LU, IQR " << m.captured(9) << " LU" << Qt::endl;
             if (!m.captured(2).isEmpty())
