@@ -48,4 +48,21 @@ private:
     Problem m_problem;
 };
 
+/** Success, or the problem that kept us from it. */
+template<>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Problem problem) : m_problem(std::move(problem)), m_failed(true) {}
+
+    [[nodiscard]] bool ok() const { return !m_failed; }
+    explicit operator bool() const { return ok(); }
+    [[nodiscard]] const Problem &problem() const { return m_problem; }
+
+private:
+    Problem m_problem;
+    bool m_failed = false;
+};
+
 } // namespace passerelle

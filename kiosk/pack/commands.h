@@ -17,6 +17,10 @@ int runExport(const QStringList &args);
 int runImport(const QStringList &args);
 int runReport(const QStringList &args);
 int runExportWeb(const QStringList &args);
+/** passerelle-pack script (scriptcommand.cpp): the texts of a language to record. */
+int runScript(const QStringList &args);
+/** passerelle-pack import-audio (audioimport.cpp): recordings named by code into content/audio/<lang>/. */
+int runImportAudio(const QStringList &args);
 
 // Signing and publishing (signcommands.cpp).
 int runKeygen(const QStringList &args);

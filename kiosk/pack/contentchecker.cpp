@@ -1,4 +1,6 @@
 #include "contentchecker.h"
+#include "pronunciation.h"
+#include "recordinglog.h"
 
 #include "speechaudio.h"
 #include "textunits.h"
@@ -319,6 +321,7 @@ void checkAudio(const ContentSet &set, Problems &problems)
     const auto warn = [&](const Origin &at, const QString &message, const QString &hint) {
         problems.append(Problem{at.file, at.line, message, hint, Problem::Severity::Warning});
     };
+    checkPronunciations(set, problems);
     QHash<QString, QSet<QString>> expected; // lang -> recording paths of its texts
     for (const LanguageDecl &l : set.pack.languages) {
         // One warning per file and language: "these N texts cannot be heard".
@@ -344,6 +347,7 @@ void checkAudio(const ContentSet &set, Problems &problems)
     const QDir audioDir(QDir(set.root).filePath(u"audio"_s));
     if (!audioDir.exists())
         return;
+    checkRecordingLogs(set, problems);
     QDirIterator it(audioDir.path(), QDir::Files, QDirIterator::Subdirectories);
     QStringList files;
     while (it.hasNext())
@@ -353,6 +357,8 @@ void checkAudio(const ContentSet &set, Problems &problems)
         const QString relative = audioDir.relativeFilePath(path);
         const QString lang = relative.section(u'/', 0, 0);
         const QString rest = relative.section(u'/', 1);
+        if (rest == u"recordings.yaml") // the recording log (recordinglog.h), read below
+            continue;
         if (!set.pack.hasLanguage(lang)) {
             warn({path, 0}, u"recording for \"%1\", which is not a pack language"_s.arg(lang),
                  u"recordings go in content/audio/<language code>/"_s);

@@ -45,6 +45,13 @@ const QList<Command> &commands()
                       "                                   a web page: text, review and audio state per page and language,\n"
                       "                                   audio minutes and loudness per language (from the build's cache,\n"
                       "                                   default .cache/passerelle-audio beside CONTENT_DIR)"_s, runReport},
+        {u"script"_s, u"script --lang L CONTENT_DIR OUT.html [--all]\n"
+                      "                                   a page to record L from: the texts without a recording (or made\n"
+                      "                                   from an older French), each with its code; --all lists every text"_s, runScript},
+        {u"import-audio"_s, u"import-audio --lang L CONTENT_DIR DIR\n"
+                            "                                   the recordings in DIR, named by code (S5-3.m4a, UI-home.wav: WAV, FLAC,\n"
+                            "                                   MP3, M4A, Ogg...), trimmed, levelled and saved as content/audio/L/...;\n"
+                            "                                   a table of what each file became; a refused file changes nothing"_s, runImportAudio},
         {u"keygen"_s, u"keygen PUBLIC_KEY SECRET_KEY [--force]   make a minisign key pair (secret key not encrypted: keep it offline)"_s, runKeygen},
         {u"sign"_s, u"sign PACK_DIR SECRET_KEY         write PACK_DIR/manifest.json.minisig (trusted comment: pack id and version)"_s, runSign},
         {u"verify"_s, u"verify PACK_DIR PUBLIC_KEY...    check the signature, every object and the database as a kiosk would"_s, runVerify},

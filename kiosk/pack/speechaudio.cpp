@@ -1,4 +1,5 @@
 #include "speechaudio.h"
+#include "pronunciation.h"
 
 #include "loudness.h"
 #include "sha256.h"
@@ -358,6 +359,7 @@ AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Pr
     }
 
     for (const LanguageDecl &l : set.pack.languages) {
+        const Pronunciations pronunciations = Pronunciations::read(set.root, l.code, problems);
         for (const TextUnit &unit : textUnits(set, l.code)) {
             if (unit.speech().trimmed().isEmpty())
                 continue;
@@ -378,7 +380,9 @@ AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Pr
             }
             if (!engine)
                 continue;
-            const QString key = engine->cacheKey(l.voice, unit.speech());
+            // The key is made of what is said, so a changed pronunciation re-synthesises exactly its texts.
+            const QString spoken = spokenForm(unit, pronunciations);
+            const QString key = engine->cacheKey(l.voice, spoken);
             const QString file = QDir(options.cacheDir).filePath(key + u".opus"_s);
             pending.append({l.code, unit.key, file});
             if (queued.contains(key))
@@ -389,7 +393,7 @@ AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Pr
             else if (!options.synthesize)
                 ++catalog.stats.unbuilt;
             else
-                jobs.append({l.voice, unit.speech(), key, file, unit.origin});
+                jobs.append({l.voice, spoken, key, file, unit.origin});
         }
     }
 

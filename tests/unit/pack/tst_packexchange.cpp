@@ -132,9 +132,10 @@ private Q_SLOTS:
         for (const BlockSource &b : fr->blocks)
             hashes.append(b.hash());
         QCOMPARE(en->translatedFrom, hashes);
-        // No more "outdated" or "no translated_from" for amu.en.md.
+        // No more "outdated" or "no translated_from" for amu.en.md (its "CPAS" still has no
+        // pronunciation in the fixture: not a translation matter).
         for (const Problem &p : after)
-            QVERIFY2(!p.file.endsWith(u"amu.en.md"_s), qPrintable(p.toString()));
+            QVERIFY2(!p.file.endsWith(u"amu.en.md"_s) || p.message.contains(u"no pronunciation"_s), qPrintable(p.toString()));
         // The YAML flow map got the new text in pack order.
         QVERIFY(packtest::readFile(m_content + u"/pack.yaml"_s).contains("title: {fr: \"Travail\", en: \"Work!\"}"));
         QCOMPARE(set.pack.topic(u"work"_s)->titles.value(u"en"_s), u"Work!"_s);
