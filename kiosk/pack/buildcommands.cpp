@@ -76,7 +76,8 @@ int runBuild(const QStringList &args)
     }
     Problems audioProblems;
     const AudioCatalog catalog = prepareAudio(set, audio, audioProblems);
-    if (report(audioProblems, false) > 0) {
+    // Its warnings are about recordings far from the pack's loudness: shown here too.
+    if (report(audioProblems, true) > 0) {
         errorStream() << "nothing was written; " << outDir << " is unchanged" << Qt::endl;
         return 1;
     }
@@ -107,6 +108,8 @@ int runCheck(const QStringList &args)
     checkContent(set, problems);
     checkVoices(set, problems);
     checkFonts(set, problems);
+    // Through the cache a build beside content/ keeps, so that recordings are decoded once.
+    checkRecordingLoudness(set, defaultAudioCache(args[0]), problems);
     if (args.size() == 2) {
         QTextStream out(stdout);
         for (const PageFile &p : set.pages) {

@@ -3,7 +3,13 @@
 #include "speechaudio.h"
 #include "textunits.h"
 
+#include "loudness.h"
+
+#include <QDir>
 #include <QHash>
+
+#include <algorithm>
+#include <cmath>
 
 namespace passerelle::content {
 
@@ -82,6 +88,7 @@ const char *kStyle = R"css(
 body { font-family: "Noto Sans", "Noto Naskh Arabic", "Noto Sans Ethiopic", sans-serif; margin: 1.5rem; color: #1a1a1a; background: #fff; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
 p.meta { margin-top: 0; color: #444; }
+p.warn { padding: 0.3rem; }
 table { border-collapse: collapse; margin: 1rem 0 2rem; font-size: 0.85rem; }
 caption { text-align: start; font-weight: bold; font-size: 1.1rem; padding: 0.4rem 0; }
 th, td { border: 1px solid #8a8a8a; padding: 0.3rem 0.45rem; vertical-align: top; }
@@ -98,7 +105,137 @@ dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0
 dl.legend dt span { padding: 0 0.3rem; }
 )css";
 
+QString fixed(double v, int decimals = 1)
+{
+    return QString::number(v, 'f', decimals);
+}
+
+QString share(int n, int of)
+{
+    return of > 0 ? u"%1 (%2 %)"_s.arg(n).arg(qRound(100.0 * n / of)) : QString::number(n);
+}
+
+QString minutes(double seconds)
+{
+    return u"%1 min"_s.arg(fixed(seconds / 60.0));
+}
+
+QString spreadCells(const LoudnessSpread &s)
+{
+    if (s.clips == 0)
+        return u"<td>–</td><td>–</td><td>–</td><td>–</td>"_s;
+    return u"<td>%1</td><td>%2 to %3</td><td>%4</td><td>%5 LU (IQR %6 LU)</td>"_s.arg(
+        fixed(s.min), fixed(s.q1), fixed(s.q3), fixed(s.max), fixed(s.range()), fixed(s.interquartile()));
+}
+
+/** The audio section: coverage per language, the loudness spread, the clips farthest from the target. */
+QString audioSection(const ContentSet &set, const AudioCatalog &audio, const QString &audioCache)
+{
+    QString h;
+    h += u"<table class=\"audio\">\n<caption>Audio per language: texts heard from a human recording, from the synthetic voice, or not at all</caption>\n<thead><tr>"_s
+         u"<th scope=\"col\">Language</th><th scope=\"col\">Texts</th><th scope=\"col\">🔊 Human</th><th scope=\"col\">🔊 Synthetic</th>"_s
+         u"<th scope=\"col\">🔇 None</th><th scope=\"col\">Quietest clip (LUFS)</th><th scope=\"col\">Middle half (LUFS)</th>"_s
+         u"<th scope=\"col\">Loudest clip (LUFS)</th><th scope=\"col\">Spread</th></tr></thead>\n<tbody>\n"_s;
+    QList<double> all;
+    QSet<QString> seen;
+    int unmeasured = 0;
+    for (const LanguageDecl &l : set.pack.languages) {
+        const AudioCoverage c = audioCoverage(set, audio, l.code);
+        unmeasured += c.unmeasured;
+        h += u"<tr><th scope=\"row\"><span%1>%2</span> (%3)</th><td>%4</td>"_s.arg(langAttributes(set, l.code), esc(l.endonym), esc(l.code)).arg(c.texts);
+        h += u"<td class=\"%1\">%2<br>%3</td>"_s.arg(c.human ? u"good"_s : QString(), share(c.human, c.texts), minutes(c.humanSeconds));
+        h += u"<td class=\"%1\">%2<br>%3</td>"_s.arg(c.synthetic ? u"fair"_s : QString(), share(c.synthetic, c.texts), minutes(c.syntheticSeconds));
+        h += u"<td class=\"%1\">%2</td>"_s.arg(c.none ? u"bad"_s : u"good"_s, share(c.none, c.texts));
+        h += spreadCells(loudnessSpread(c.loudness)) + u"</tr>\n"_s;
+    }
+    // Over the distinct clips of the whole pack (a clip said in two places counts once).
+    QList<std::pair<double, QString>> farthest;
+    for (auto it = audio.clips().cbegin(); it != audio.clips().cend(); ++it) {
+        const auto m = audio.measures.constFind(it->sha256);
+        if (m == audio.measures.cend() || !m->loudness || seen.contains(it->sha256))
+            continue;
+        seen.insert(it->sha256);
+        all.append(*m->loudness);
+        const QString lang = it.key().section(u'\n', 0, 0), key = it.key().section(u'\n', 1);
+        farthest.append({*m->loudness, u"<td>%1</td><td>%2</td><td>%3</td><td>%4 s</td><td>%5</td><td>%6 LU</td>"_s.arg(
+                                           esc(lang), esc(key),
+                                           it->synthetic ? u"synthetic"_s : u"human: "_s + esc(QDir(set.root).relativeFilePath(it->file)),
+                                           fixed(m->seconds), fixed(*m->loudness), fixed(*m->loudness - kLoudnessTarget))});
+    }
+    const LoudnessSpread total = loudnessSpread(all);
+    h += u"<tr><th scope=\"row\">All clips (%1)</th><td></td><td></td><td></td><td></td>"_s.arg(total.clips) + spreadCells(total)
+        + u"</tr>\n</tbody>\n</table>\n"_s;
+    h += u"<p class=\"meta\">Every clip is measured as the pack holds it (EBU R128 integrated loudness of its sound; a clip under 0.4 s "
+         "measured repeated). The pack's clips are brought to %1 LUFS: synthetic ones by the build, recordings by passerelle-pack "
+         "import-audio. Spread: loudest minus quietest; IQR: the middle half.</p>\n"_s.arg(fixed(kLoudnessTarget, 0));
+    if (unmeasured > 0 || audio.stats.unbuilt > 0)
+        h += u"<p class=\"warn\">%1 text(s) with audio have no measured clip yet: the synthetic voice has not spoken them in the "
+             "audio cache (%2). Build the pack (passerelle-pack build) for their minutes and loudness.</p>\n"_s.arg(std::max(unmeasured, audio.stats.unbuilt)).arg(esc(audioCache));
+    if (!farthest.isEmpty()) {
+        std::sort(farthest.begin(), farthest.end(), [](const auto &a, const auto &b) {
+            return std::abs(a.first - kLoudnessTarget) > std::abs(b.first - kLoudnessTarget);
+        });
+        h += u"<table class=\"outliers\">\n<caption>The clips farthest from %1 LUFS</caption>\n<thead><tr><th scope=\"col\">Language</th>"
+             "<th scope=\"col\">Text</th><th scope=\"col\">Audio</th><th scope=\"col\">Duration</th><th scope=\"col\">LUFS</th>"
+             "<th scope=\"col\">From the target</th></tr></thead>\n<tbody>\n"_s.arg(fixed(kLoudnessTarget, 0));
+        for (qsizetype i = 0; i < std::min<qsizetype>(10, farthest.size()); ++i)
+            h += u"<tr>"_s + farthest[i].second + u"</tr>\n"_s;
+        h += u"</tbody>\n</table>\n"_s;
+    }
+    return h;
+}
+
 } // namespace
+
+AudioCoverage audioCoverage(const ContentSet &set, const AudioCatalog &audio, const QString &lang)
+{
+    AudioCoverage c;
+    QSet<QString> clips;
+    for (const TextUnit &unit : textUnits(set, lang)) {
+        if (unit.speech().trimmed().isEmpty())
+            continue;
+        ++c.texts;
+        const AudioClip *clip = audio.find(lang, unit.key);
+        const AudioSource source = clip ? (clip->synthetic ? AudioSource::Synthetic : AudioSource::Human) : audioSource(set, unit);
+        if (source == AudioSource::None) {
+            ++c.none;
+            continue;
+        }
+        (source == AudioSource::Human ? c.human : c.synthetic) += 1;
+        const auto m = clip ? audio.measures.constFind(clip->sha256) : audio.measures.cend();
+        if (m == audio.measures.cend()) {
+            ++c.unmeasured;
+            continue;
+        }
+        (source == AudioSource::Human ? c.humanSeconds : c.syntheticSeconds) += m->seconds;
+        if (m->loudness && !clips.contains(clip->sha256)) {
+            clips.insert(clip->sha256);
+            c.loudness.append(*m->loudness);
+        }
+    }
+    return c;
+}
+
+LoudnessSpread loudnessSpread(QList<double> lufs)
+{
+    LoudnessSpread s;
+    s.clips = int(lufs.size());
+    if (lufs.isEmpty())
+        return s;
+    std::sort(lufs.begin(), lufs.end());
+    const auto quantile = [&](double p) {
+        const double at = p * double(lufs.size() - 1);
+        const auto below = qsizetype(std::floor(at));
+        const qsizetype above = std::min(below + 1, lufs.size() - 1);
+        return lufs[below] + (lufs[above] - lufs[below]) * (at - double(below));
+    };
+    s.min = lufs.first();
+    s.max = lufs.last();
+    s.q1 = quantile(0.25);
+    s.median = quantile(0.5);
+    s.q3 = quantile(0.75);
+    return s;
+}
 
 QString textName(PageCoverage::Text text)
 {
@@ -170,7 +307,8 @@ PageCoverage pageCoverage(const ContentSet &set, const PageFile &french, const Q
     return c;
 }
 
-QByteArray renderCoverageReport(const ContentSet &set, const QString &generated)
+QByteArray renderCoverageReport(const ContentSet &set, const QString &generated, const AudioCatalog *audio,
+                                const QString &audioCache)
 {
     const QString source = set.pack.sourceLanguage();
     QString h;
@@ -240,6 +378,8 @@ QByteArray renderCoverageReport(const ContentSet &set, const QString &generated)
         h += u"<td class=\"%1\">%2 of %3</td></tr>\n"_s.arg(heard == texts ? u"good"_s : heard ? u"warn"_s : u"bad"_s).arg(heard).arg(texts);
     }
     h += u"</tbody>\n</table>\n"_s;
+    if (audio)
+        h += audioSection(set, *audio, audioCache);
 
     // Pages x languages.
     h += u"<table class=\"pages\">\n<caption>Pages by language: text, review, audio</caption>\n<thead><tr><th scope=\"col\">Page</th>"_s;

@@ -36,4 +36,30 @@ inline constexpr double kPeakCeiling = -1.0;
 /** 16-bit samples scaled by gainDb, saturated at full scale. */
 [[nodiscard]] QByteArray applyGain(const QByteArray &samples, double gainDb);
 
+/**
+ * The loudness of one clip as the pack measures every clip, human or synthetic, in LUFS:
+ * the integrated loudness of its sound, its leading and trailing silence (under -54 dBFS)
+ * left out, as the gate leaves out the silent blocks of a long clip. A clip whose sound
+ * lasts under 0.4 s (one or two syllables) is measured repeated to 0.4 s: the mean
+ * loudness of its sound, where a padding of silence would count the silence. Empty for
+ * silence.
+ */
+[[nodiscard]] std::optional<double> clipLoudness(const QByteArray &samples, int rate);
+
+/**
+ * samples raised by gainDb, the peaks that would pass kPeakCeiling brought down to it by
+ * a gain envelope that dips 5 ms before them and recovers over 50 ms (a peak limiter: no
+ * clicks, no clipping). Limiting takes at most maxLimitingDb off any sample; beyond that
+ * the gain is lowered instead.
+ */
+[[nodiscard]] QByteArray applyLimitedGain(const QByteArray &samples, int rate, double gainDb,
+                                          double maxLimitingDb = 6.0);
+
+/**
+ * Brings 16-bit mono samples to target (clipLoudness) through applyLimitedGain, measuring
+ * again once the limiter worked (it lowers the loudness a little). Silence is returned as
+ * it is.
+ */
+[[nodiscard]] QByteArray normaliseLoudness(const QByteArray &samples, int rate, double target = kLoudnessTarget);
+
 } // namespace passerelle::content

@@ -41,7 +41,10 @@ const QList<Command> &commands()
                       "                                   the French texts and their L translations for a translator\n"
                       "                                   (XLIFF 2.0, or PO when OUT ends in .po)"_s, runExport},
         {u"import"_s, u"import CONTENT_DIR FILE          write the translations of an XLIFF 2.0 or PO file into content"_s, runImport},
-        {u"report"_s, u"report CONTENT_DIR OUT.html      a web page: text, review and audio state per page and language"_s, runReport},
+        {u"report"_s, u"report CONTENT_DIR OUT.html [--audio-cache DIR]\n"
+                      "                                   a web page: text, review and audio state per page and language,\n"
+                      "                                   audio minutes and loudness per language (from the build's cache,\n"
+                      "                                   default .cache/passerelle-audio beside CONTENT_DIR)"_s, runReport},
         {u"script"_s, u"script --lang L CONTENT_DIR OUT.html [--all]\n"
                       "                                   a page to record L from: the texts without a recording (or made\n"
                       "                                   from an older French), each with its code; --all lists every text"_s, runScript},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audiomeasure.h"
 #include "contentmodel.h"
 #include "problem.h"
 #include "textunits.h"
@@ -22,6 +23,8 @@ struct AudioOptions
     bool enabled = true;
     /** Where synthesized clips are kept between builds; must be set when enabled. */
     QString cacheDir;
+    /** False: only the clips already in the cache, nothing synthesized nor written (report). */
+    bool synthesize = true;
     /** Parallel synthesis jobs; 0 means one per core. */
     int jobs = 0;
     /** Programs, found on PATH unless given as paths. */
@@ -54,14 +57,19 @@ public:
         int synthesized = 0; // clips made by this build
         int cached = 0;      // clips found in the cache
         int silent = 0;      // texts in a language with no voice and no recording
+        int unbuilt = 0;     // synthetic texts not in the cache when nothing is synthesized
     };
 
     [[nodiscard]] const AudioClip *find(const QString &lang, const QString &key) const;
     void insert(const QString &lang, const QString &key, const AudioClip &clip);
     [[nodiscard]] bool isEmpty() const { return m_clips.isEmpty(); }
     [[nodiscard]] qsizetype size() const { return m_clips.size(); }
+    /** Every clip, by "lang\nkey". */
+    [[nodiscard]] const QHash<QString, AudioClip> &clips() const { return m_clips; }
 
     Stats stats;
+    /** Loudness and duration of every clip, by sha256 (measureCatalog). */
+    QHash<QString, ClipMeasure> measures;
 
 private:
     QHash<QString, AudioClip> m_clips;
@@ -124,8 +132,13 @@ public:
     [[nodiscard]] QString cacheKey(const QString &voice, const QString &text) const;
     /** Speaks text with voice and encodes it as Ogg Opus; the serial number makes it reproducible. */
     [[nodiscard]] Result<QByteArray> synthesize(const QString &voice, const QString &text, quint32 serial) const;
-    /** The same with a server of the voice that is already running (see speechServer()). */
-    [[nodiscard]] Result<QByteArray> synthesize(SpeechServer &server, const QString &text, quint32 serial) const;
+    /**
+     * The same with a server of the voice that is already running (see speechServer()).
+     * correctionLu raises the loudness aimed at before encoding: for a clip that the
+     * encoder moved away from the target more than most (prepareAudio).
+     */
+    [[nodiscard]] Result<QByteArray> synthesize(SpeechServer &server, const QString &text, quint32 serial,
+                                                double correctionLu = 0) const;
     /** A server for voice, started when it first speaks. */
     [[nodiscard]] std::unique_ptr<SpeechServer> speechServer(const QString &voice) const;
     /** False when passerelle-speak was not found: voices() works, synthesize() does not. */
@@ -152,6 +165,8 @@ private:
 /**
  * Finds the human recordings and synthesizes (or takes from the cache) every other text
  * of every language that has a voice, in parallel. Problems name the text's file:line.
+ * Then measures every clip (measureCatalog), unless audio is off and no cache is given
+ * (the preview).
  */
 [[nodiscard]] AudioCatalog prepareAudio(const ContentSet &set, const AudioOptions &options, Problems &problems);
 

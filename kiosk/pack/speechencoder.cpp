@@ -185,6 +185,23 @@ QString SpeechEncoder::version()
               .arg(kComplexity);
 }
 
+static_assert(SpeechEncoder::kRate == kEncoderRate);
+
+QByteArray SpeechEncoder::resample(const QByteArray &samples, int rate)
+{
+    if (rate == kEncoderRate || rate <= 0)
+        return samples;
+    const qsizetype inCount = samples.size() / 2;
+    std::vector<qint16> in(static_cast<std::size_t>(inCount));
+    for (qsizetype i = 0; i < inCount; ++i)
+        in[std::size_t(i)] = qFromLittleEndian<qint16>(samples.constData() + 2 * i);
+    const std::vector<opus_int16> pcm = resamplerFor(rate).run(in.data(), inCount);
+    QByteArray out(qsizetype(pcm.size()) * 2, Qt::Uninitialized);
+    for (std::size_t i = 0; i < pcm.size(); ++i)
+        qToLittleEndian<qint16>(pcm[i], out.data() + 2 * qsizetype(i));
+    return out;
+}
+
 Result<QByteArray> SpeechEncoder::encode(const QByteArray &samples, int rate, quint32 serial)
 {
     if (rate <= 0 || samples.size() % 2 != 0)

@@ -29,6 +29,15 @@ public:
      * the same samples and serial always give the same bytes.
      */
     [[nodiscard]] static Result<QByteArray> encode(const QByteArray &samples, int rate, quint32 serial);
+
+    /** The rate the encoder codes at: encode() takes samples at it as they are. */
+    static constexpr int kRate = 16'000;
+    /**
+     * 16-bit mono samples at rate brought to kRate by the encoder's own resampler: what
+     * encode() codes, so that a loudness measured on them is the clip's (the band over
+     * 6.8 kHz that it drops weighs about 0.7 LU in espeak-ng's speech).
+     */
+    [[nodiscard]] static QByteArray resample(const QByteArray &samples, int rate);
 };
 
 } // namespace passerelle::content

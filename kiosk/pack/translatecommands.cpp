@@ -6,6 +6,7 @@
 #include "translationexchange.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QSaveFile>
 
 namespace passerelle::content {
@@ -130,10 +131,24 @@ int runImport(const QStringList &args)
 
 int runReport(const QStringList &args)
 {
-    if (args.size() != 2)
+    QStringList positional;
+    AudioOptions audio;
+    audio.synthesize = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == u"--audio-cache" && i + 1 < args.size())
+            audio.cacheDir = args[++i];
+        else if (args[i].startsWith(u"--"))
+            return 2;
+        else
+            positional.append(args[i]);
+    }
+    if (positional.size() != 2)
         return 2;
+    // By default the cache a build beside content/ keeps (build content/ pack/).
+    if (audio.cacheDir.isEmpty())
+        audio.cacheDir = defaultAudioCache(positional[0]);
     Problems problems;
-    const ContentSet set = loadContent(args[0], problems);
+    const ContentSet set = loadContent(positional[0], problems);
     if (set.pack.languages.isEmpty()) {
         printProblems(problems);
         return 1;
@@ -141,9 +156,16 @@ int runReport(const QStringList &args)
     bool ok = false;
     const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&ok);
     const QDateTime when = ok ? QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC) : QDateTime::currentDateTimeUtc();
-    if (!writeFile(args[1], renderCoverageReport(set, when.toString(u"yyyy-MM-dd HH:mm 'UTC'"_s))))
+    // The clips a build would use, from the cache: nothing is synthesized.
+    Problems audioProblems;
+    const AudioCatalog catalog = prepareAudio(set, audio, audioProblems);
+    for (const Problem &p : std::as_const(audioProblems))
+        errorStream() << p.toString() << '\n';
+    errorStream().flush();
+    if (!writeFile(positional[1], renderCoverageReport(set, when.toString(u"yyyy-MM-dd HH:mm 'UTC'"_s), &catalog,
+                                                       QDir::toNativeSeparators(audio.cacheDir))))
         return 1;
-    QTextStream(stdout) << "wrote " << args[1] << "; open it in a web browser\n";
+    QTextStream(stdout) << "wrote " << positional[1] << "; open it in a web browser\n";
     return 0;
 }
 

@@ -133,6 +133,34 @@ int main(int argc, char **argv)
     }
     const Timing warm = runPack({u"build"_s, content, tmp.filePath(u"warm"_s), u"--audio-cache"_s, cache});
     allPass &= verdict(u"build, no change (warm cache)"_s, warm, 3);
+    // The loudness of every clip of the pack (issue 12: a spread of at most 2 LU), from the
+    // measures the build kept in the cache, as report shows them.
+    const QString reportFile = tmp.filePath(u"report.html"_s);
+    const Timing report = runPack({u"report"_s, content, reportFile, u"--audio-cache"_s, cache});
+    verdict(u"report (reads the build's measures)"_s, report, 5);
+    {
+        QFile f(reportFile);
+        const QString html = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        static const QRegularExpression row(u"<tr><th scope=\"row\">(?:<span[^>]*>[^<]*</span> \\(([a-z]+)\\)|(All clips) \\((\\d+)\\))</th>.*?"
+                                            "<td>(-[\\d.]+)</td><td>(-[\\d.]+) to (-[\\d.]+)</td><td>(-[\\d.]+)</td><td>([\\d.]+) LU \\(IQR ([\\d.]+) LU\\)</td></tr>"_s);
+        bool spreadOk = false;
+        out << "loudness of the clips (LUFS; target -18, goal: spread <= 2 LU):" << Qt::endl;
+        for (auto it = row.globalMatch(html); it.hasNext();) {
+            const auto m = it.next();
+            const QString who = m.captured(1).isEmpty() ? u"all %1 clips"_s.arg(m.captured(3)) : m.captured(1);
+            out << "    " << qSetFieldWidth(16) << Qt::left << who << qSetFieldWidth(0) << "min " << m.captured(4) << ", middle half "
+                << m.captured(5) << " to " << m.captured(6) << ", max " << m.captured(7) << ": spread " << m.captured(8)
+                << " LU, IQR " << m.captured(9) << " LU" << Qt::endl;
+            if (!m.captured(2).isEmpty())
+                spreadOk = m.captured(8).toDouble() <= 2.0;
+        }
+        out << "    spread over all clips: " << (spreadOk ? "within 2 LU (PASS)" : "over 2 LU (OVER; see the farthest clips)") << Qt::endl;
+        static const QRegularExpression far(u"<caption>The clips farthest.*?</tbody>"_s, QRegularExpression::DotMatchesEverythingOption);
+        static const QRegularExpression tags(u"<[^>]+>"_s);
+        QString farthest = far.match(html).captured(0);
+        farthest.replace(u"</tr>"_s, u"\n"_s).replace(u"</td>"_s, u"  "_s).remove(tags);
+        out << "    " << farthest.trimmed().replace(u"\n"_s, u"\n    "_s) << Qt::endl;
+    }
     const Timing check = runPack({u"check"_s, content});
     // check exits 1 on errors only; the demo content has warnings.
     allPass &= verdict(u"check"_s, check, 5);

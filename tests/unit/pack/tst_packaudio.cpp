@@ -1,6 +1,8 @@
 // Speech at build time: the real espeak-ng (passerelle-speak) and libopus, a real cache folder, real packs.
 #include "contentchecker.h"
 #include "contentloader.h"
+#include "coveragereport.h"
+#include "loudness.h"
 #include "packbuilder.h"
 #include "packmanifest.h"
 #include "pack.h"
@@ -13,6 +15,7 @@
 #include "sqlitedatabase.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtEndian>
 
@@ -40,7 +43,7 @@ struct Built
     AudioCatalog::Stats stats;
 };
 
-Built build(const QString &content, const QString &out, const QString &cache, bool audio = true)
+Built build(const QString &content, const QString &out, const QString &cache, bool audio = true, AudioCatalog *kept = nullptr)
 {
     Built b;
     const ContentSet set = loadContent(content, b.problems);
@@ -57,7 +60,24 @@ Built build(const QString &content, const QString &out, const QString &cache, bo
     BuildOptions buildOptions{kCreated};
     buildOptions.audio = &catalog;
     b.problems.append(buildPack(set, out, buildOptions));
+    if (kept)
+        *kept = catalog;
     return b;
+}
+
+/** A clip of speech at loudness LUFS (measured as the build measures), as a person's recording might be. */
+QByteArray recordingAt(double lufs, quint32 serial)
+{
+    QProcess espeak;
+    espeak.start(u"espeak-ng"_s, {u"-v"_s, u"en-gb"_s, u"--stdout"_s, u"A person reads this sentence for the kiosk."_s});
+    if (!espeak.waitForFinished())
+        return {};
+    const QByteArray samples = SpeechEncoder::resample(espeak.readAllStandardOutput().mid(44), 22050);
+    const std::optional<double> now = clipLoudness(samples, SpeechEncoder::kRate);
+    if (!now)
+        return {};
+    const Result<QByteArray> clip = SpeechEncoder::encode(applyGain(samples, lufs - *now), SpeechEncoder::kRate, serial);
+    return clip ? clip.value() : QByteArray();
 }
 
 QString errorsOf(const Problems &problems)
@@ -275,6 +295,87 @@ private Q_SLOTS:
             ++checked;
         }
         QVERIFY(checked > 20);
+    }
+
+    void everyClipIsMeasuredAndSyntheticOnesAreAtTheTarget()
+    {
+        AudioCatalog catalog;
+        const QString out = m_tmp.filePath(u"l"_s), cache = m_tmp.filePath(u"cache-l"_s);
+        const Built built = build(m_content, out, cache, true, &catalog);
+        QVERIFY2(!hasErrors(built.problems), qPrintable(errorsOf(built.problems)));
+        // Every audio object of the pack has its measure, the same as its bytes decoded again.
+        QList<double> lufs;
+        for (const PackObject &o : manifestOf(out).objects) {
+            if (o.role != u"audio")
+                continue;
+            QVERIFY2(catalog.measures.contains(o.sha256), qPrintable(o.sha256));
+            const ClipMeasure kept = catalog.measures.value(o.sha256);
+            const Result<ClipMeasure> again = measureOggOpus(packtest::readFile(out + u"/objects/"_s + o.sha256));
+            QVERIFY2(again.ok(), qPrintable(again.problem().message));
+            QVERIFY(kept.loudness && again->loudness);
+            QCOMPARE(*again->loudness, *kept.loudness);
+            QCOMPARE(again->seconds, kept.seconds);
+            QVERIFY(kept.seconds > 0.2 && kept.seconds < 30);
+            QVERIFY(MeasureCache(cache).find(o.sha256).has_value()); // report reads it there
+            lufs.append(*kept.loudness);
+        }
+        QVERIFY(lufs.size() > 20);
+        // espeak-ng speaks at about -21 LUFS: normalised, the clips sit at -18, all within
+        // 1.5 LU of each other (the issue's goal is 2): the codec's loss is compensated on
+        // average, and the clips it moved further (a word or two) are made again.
+        const LoudnessSpread spread = loudnessSpread(lufs);
+        qInfo("%d clips: min %.2f, quartiles %.2f %.2f %.2f, max %.2f LUFS", spread.clips, spread.min, spread.q1,
+              spread.median, spread.q3, spread.max);
+        QVERIFY2(std::abs(spread.median - kLoudnessTarget) < 0.3, qPrintable(QString::number(spread.median)));
+        QVERIFY2(spread.interquartile() < 0.6, qPrintable(QString::number(spread.interquartile())));
+        QVERIFY2(spread.range() <= 1.5, qPrintable(QString::number(spread.min) + u' ' + QString::number(spread.max)));
+    }
+
+    void aRecordingFarFromTheTargetIsWarned()
+    {
+        // One recording 8 LU too quiet, one at the target: only the first is named.
+        QVERIFY(packtest::writeFile(m_content + u"/audio/en/amu/2.opus"_s, recordingAt(-26, 5)));
+        QVERIFY(packtest::writeFile(m_content + u"/audio/en/amu/1.opus"_s, recordingAt(-18, 6)));
+        AudioCatalog catalog;
+        const Built built = build(m_content, m_tmp.filePath(u"w"_s), m_tmp.filePath(u"cache-w"_s), true, &catalog);
+        QVERIFY2(!hasErrors(built.problems), qPrintable(errorsOf(built.problems)));
+        QStringList loudness;
+        for (const Problem &p : built.problems) {
+            if (p.message.contains(u"LU"_s))
+                loudness.append(p.toString());
+        }
+        QCOMPARE(loudness.size(), 1);
+        // -26 LUFS before the encoder, which takes a little off (kCodecLossLu).
+        static const QRegularExpression quiet(u"audio/en/amu/2\\.opus: warning: this recording is [89]\\.\\d LU quieter than the other clips \\(-2[67]\\.\\d LUFS"_s);
+        QVERIFY2(quiet.match(loudness.first()).hasMatch(), qPrintable(loudness.first()));
+        QVERIFY2(loudness.first().contains(u"(import it with passerelle-pack import-audio, which normalises it)"_s),
+                 qPrintable(loudness.first()));
+        // check says the same, and so does the build on the command line.
+        const auto check = packtest::run({u"check"_s, m_content});
+        QVERIFY2(quiet.match(check.err).hasMatch(), qPrintable(check.err));
+        QVERIFY(!check.err.contains(u"amu/1.opus: warning: this recording"_s));
+        const auto cli = packtest::run({u"build"_s, m_content, m_tmp.filePath(u"w2"_s), u"--no-audio"_s});
+        QVERIFY2(cli.exitCode == 0 && quiet.match(cli.err).hasMatch(), qPrintable(cli.err));
+    }
+
+    void opusencRecordingsAreMeasuredAtTheirBand()
+    {
+        // A fullband recording (opusenc from a WAV) decodes at 48 kHz to its length.
+        const QString wav = m_tmp.filePath(u"band.wav"_s), opus = m_tmp.filePath(u"band.opus"_s);
+        QCOMPARE(QProcess::execute(u"espeak-ng"_s, {u"-v"_s, u"en-gb"_s, u"-w"_s, wav, u"A person reads this."_s}), 0);
+        QCOMPARE(QProcess::execute(u"opusenc"_s, {u"--quiet"_s, u"--bitrate"_s, u"64"_s, wav, opus}), 0);
+        const QByteArray wavBytes = packtest::readFile(wav);
+        const Result<DecodedClip> clip = decodeOggOpus(packtest::readFile(opus));
+        QVERIFY2(clip.ok(), qPrintable(clip.problem().message));
+        QCOMPARE(clip->rate, 48000);
+        const double wavSeconds = double(wavBytes.size() - 44) / 2 / 22050;
+        QVERIFY2(std::abs(double(clip->samples.size()) / 2 / 48000 - wavSeconds) < 0.002, qPrintable(QString::number(wavSeconds)));
+        // The same speech measured from the WAV and from the Opus file: within 0.5 LU.
+        const std::optional<double> fromWav = clipLoudness(wavBytes.mid(44), 22050);
+        const Result<ClipMeasure> fromOpus = measureOggOpus(packtest::readFile(opus));
+        QVERIFY(fromWav && fromOpus.ok() && fromOpus->loudness);
+        QVERIFY2(std::abs(*fromWav - *fromOpus->loudness) < 0.5, qPrintable(QString::number(*fromWav) + u' ' + QString::number(*fromOpus->loudness)));
+        QVERIFY(!decodeOggOpus("OggS not really").ok());
     }
 
     void noAudioSkipsSynthesis()
