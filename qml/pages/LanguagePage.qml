@@ -16,8 +16,14 @@ Item {
         columns: 4
         spacing: Theme.gap
         readonly property int tileWidth: (width - (columns - 1) * spacing) / columns
+        // Tiles 40 mm tall, less (never under 20 mm) when the screen is short or the
+        // machine-voice notice takes its place below the screen.
+        readonly property int rows: Math.max(1, Math.ceil(languages.count / columns))
+        readonly property int tileHeight: Math.max(Theme.touchTarget,
+            Math.min(Theme.touchTarget * 2, (height - (rows - 1) * spacing) / rows))
 
         Repeater {
+            id: languages
             model: LanguageListModel { content: Content; language: Session.language }
             delegate: PictogramButton {
                 id: button
@@ -27,7 +33,7 @@ Item {
                 required property string audio
                 objectName: "language_" + code
                 width: grid.tileWidth
-                height: Theme.touchTarget * 2
+                height: grid.tileHeight
                 text: endonym
                 speech: audio
                 checked: code === root.selected

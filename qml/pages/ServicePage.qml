@@ -24,14 +24,27 @@ Item {
         speech: service.nameAudio
     }
 
-    Repeater {
-        model: service
-        delegate: BlockView {
-            required property var model
-            objectName: "serviceCard"
-            anchors { top: title.bottom; left: root.left; right: root.right; margins: Theme.margin }
-            block: model
-            index: -1
+    // A long card (many opening hours, large text on a small screen) scrolls.
+    Flickable {
+        id: card
+        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        contentHeight: cards.height
+
+        Column {
+            id: cards
+            width: card.width
+            Repeater {
+                model: service
+                delegate: BlockView {
+                    required property var model
+                    objectName: "serviceCard"
+                    width: cards.width
+                    block: model
+                    index: -1
+                }
+            }
         }
     }
 }
