@@ -165,28 +165,10 @@ int runImportAudio(const QStringList &args)
     const QString &root = positional[0];
     const QString &dir = positional[1];
 
-    Problems problems;
-    const ContentSet set = loadContent(root, problems);
-    checkContent(set, problems);
-    int errors = 0;
-    for (const Problem &p : std::as_const(problems)) {
-        if (p.severity == Problem::Severity::Error) {
-            ++errors;
-            errorStream() << p.toString() << '\n';
-        }
-    }
-    if (errors > 0 || set.pack.languages.isEmpty()) {
-        errorStream() << "fix these errors first (passerelle-pack check " << root << "); nothing was imported" << Qt::endl;
+    const std::optional<ContentSet> loaded = loadForTool(root, lang);
+    if (!loaded)
         return 1;
-    }
-    if (!set.pack.hasLanguage(lang)) {
-        QStringList codes;
-        for (const LanguageDecl &l : set.pack.languages)
-            codes.append(l.code);
-        errorStream() << set.pack.origin.file << ": error: \"" << lang << "\" is not a language of the pack (use one of: "
-                      << codes.join(u", "_s) << ")" << Qt::endl;
-        return 1;
-    }
+    const ContentSet &set = *loaded;
     const Result<AudioImport> import = importRecordings(set, lang, dir, QDate::currentDate());
     if (!import) {
         errorStream() << import.problem().toString() << Qt::endl;

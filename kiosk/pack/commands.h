@@ -3,13 +3,24 @@
 // The subcommands of passerelle-pack. Each takes the arguments after its name and
 // returns the process exit code (0 success, 1 failure, 2 usage error).
 
+#include "contentmodel.h"
+
 #include <QStringList>
 #include <QTextStream>
+
+#include <optional>
 
 namespace passerelle::content {
 
 /** Standard error, for problems and summaries. */
 QTextStream &errorStream();
+
+/**
+ * Loads and checks content/ for a command that reads it (translatecommands.cpp): prints
+ * its errors, or that lang (when given) is not a language of the pack, and returns
+ * nullopt when it cannot be used.
+ */
+std::optional<ContentSet> loadForTool(const QString &root, const QString &lang = {});
 
 int runBuild(const QStringList &args);
 int runCheck(const QStringList &args);

@@ -35,8 +35,9 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return false;
 }
 
-/** Loads content/; prints its errors and returns nullopt when it has any. */
-std::optional<ContentSet> loadForTool(const QString &root)
+} // namespace
+
+std::optional<ContentSet> loadForTool(const QString &root, const QString &lang)
 {
     Problems problems;
     ContentSet set = loadContent(root, problems);
@@ -44,15 +45,21 @@ std::optional<ContentSet> loadForTool(const QString &root)
     Problems errors;
     std::copy_if(problems.cbegin(), problems.cend(), std::back_inserter(errors),
                  [](const Problem &p) { return p.severity == Problem::Severity::Error; });
-    if (!errors.isEmpty()) {
+    if (!errors.isEmpty() || set.pack.languages.isEmpty()) {
         printProblems(errors);
         errorStream() << "fix these errors first (passerelle-pack check " << root << ")" << Qt::endl;
         return std::nullopt;
     }
+    if (!lang.isEmpty() && !set.pack.hasLanguage(lang)) {
+        QStringList codes;
+        for (const LanguageDecl &l : set.pack.languages)
+            codes.append(l.code);
+        errorStream() << set.pack.origin.file << ": error: \"" << lang << "\" is not a language of the pack (use one of: "
+                      << codes.join(u", "_s) << ")" << Qt::endl;
+        return std::nullopt;
+    }
     return set;
 }
-
-} // namespace
 
 int runExport(const QStringList &args)
 {
