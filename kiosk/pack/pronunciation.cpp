@@ -17,17 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/** True when the file holds nothing but blank lines and comments. */
-bool blank(const QByteArray &text)
-{
-    for (const QByteArray &line : text.split('\n')) {
-        const QByteArray t = line.trimmed();
-        if (!t.isEmpty() && !t.startsWith('#'))
-            return false;
-    }
-    return true;
-}
-
 /** An all-capital word of 2+ Latin or Cyrillic letters: what espeak-ng spells or mangles. */
 bool isCapitalWord(const QString &word)
 {
@@ -61,7 +50,7 @@ Pronunciations Pronunciations::read(const QString &contentDir, const QString &la
         return table;
     }
     const QByteArray text = f.readAll();
-    if (blank(text))
+    if (isBlankYaml(text))
         return table;
     YamlReader r(file, text, problems);
     if (!r.ok())

@@ -17,17 +17,6 @@ namespace {
 
 const QString kFileName = u"recordings.yaml"_s;
 
-/** True when the file holds nothing but blank lines and comments (an empty log). */
-bool blank(const QByteArray &text)
-{
-    for (const QByteArray &line : text.split('\n')) {
-        const QByteArray t = line.trimmed();
-        if (!t.isEmpty() && !t.startsWith('#'))
-            return false;
-    }
-    return true;
-}
-
 QString quoted(const QString &text)
 {
     QString out = text;
@@ -53,7 +42,7 @@ Result<RecordingLog> RecordingLog::read(const QString &contentDir, const QString
         return Problem{file, 0, u"cannot read the recording log: "_s + f.errorString(),
                        u"check the file's permissions"_s};
     const QByteArray text = f.readAll();
-    if (blank(text))
+    if (isBlankYaml(text))
         return log;
     Problems problems;
     YamlReader r(file, text, problems);

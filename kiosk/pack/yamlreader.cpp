@@ -13,6 +13,16 @@ QString toQString(const YAML::Node &node)
     return QString::fromStdString(node.Scalar());
 }
 
+bool isBlankYaml(const QByteArray &text)
+{
+    for (const QByteArray &line : text.split('\n')) {
+        const QByteArray t = line.trimmed();
+        if (!t.isEmpty() && !t.startsWith('#'))
+            return false;
+    }
+    return true;
+}
+
 YamlReader::YamlReader(const QString &file, const QByteArray &text, Problems &problems, int lineOffset)
     : m_file(file), m_problems(problems), m_lineOffset(lineOffset), m_rootLine(lineOffset + 1)
 {

@@ -62,4 +62,7 @@ private:
 
 [[nodiscard]] QString toQString(const YAML::Node &node);
 
+/** True when a YAML file holds nothing but blank lines and comments (an empty map). */
+[[nodiscard]] bool isBlankYaml(const QByteArray &text);
+
 } // namespace passerelle::content
