@@ -15,7 +15,6 @@ ContentCatalog::ContentCatalog(std::shared_ptr<const Repository> repository, QOb
         if (l.rightToLeft)
             m_rightToLeft.append(l.code);
     }
-    m_synthetic = m_repository->syntheticAudio();
 }
 
 bool ContentCatalog::isRightToLeft(const QString &language) const { return m_rightToLeft.contains(language); }
@@ -51,7 +50,10 @@ QString ContentCatalog::labelAudio(const QString &id, const QString &language) c
 bool ContentCatalog::isSyntheticAudio(const QString &file) const
 {
     // A clip's file is named by its object hash (Pack::objectPath).
-    return !file.isEmpty() && m_synthetic.contains(QFileInfo(file).fileName());
+    // Read at the first clip a visitor hears, not at start-up: it scans every text table.
+    if (!m_synthetic)
+        m_synthetic = m_repository->syntheticAudio();
+    return !file.isEmpty() && m_synthetic->contains(QFileInfo(file).fileName());
 }
 
 QString ContentCatalog::audioFile(const QString &sha256) const

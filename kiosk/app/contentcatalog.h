@@ -63,7 +63,7 @@ private:
     std::shared_ptr<const Repository> m_repository;
     QDate m_today;
     QStringList m_rightToLeft;
-    QSet<QString> m_synthetic; // object hashes
+    mutable std::optional<QSet<QString>> m_synthetic; // object hashes, read on first use
 };
 
 } // namespace passerelle
