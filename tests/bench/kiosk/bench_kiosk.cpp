@@ -7,6 +7,7 @@
 #include "offscreenrender.h"
 #include "packstartup.h"
 #include "repository.h"
+#include "percentile.h"
 #include "scaledcontent.h"
 #include "searchfold.h"
 #include "session.h"
@@ -37,12 +38,6 @@ namespace {
 
 QTextStream out(stdout);
 int missed = 0;
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * values.size())));
-}
 
 void report(const QString &what, double value, const QString &unit, double target, bool lowerIsBetter = true)
 {

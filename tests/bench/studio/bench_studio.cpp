@@ -8,6 +8,7 @@
 // Prints p50/p95 over kTakes takes; exits 1 when a p95 misses the target.
 #include "recordingstudio.h"
 #include "copytree.h"
+#include "percentile.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -18,11 +19,13 @@
 #include <QTextStream>
 #include <QtQml/qqmlextensionplugin.h>
 
+
 #include <algorithm>
 
 Q_IMPORT_QML_PLUGIN(Passerelle_StudioPlugin)
 
 using namespace passerelle;
+using passerelle::bench::percentile;
 using passerelle::testing::copyTree;
 using namespace Qt::StringLiterals;
 
@@ -30,12 +33,6 @@ namespace {
 
 constexpr int kTakes = 30;
 constexpr qint64 kTargetMs = 500;
-
-qint64 percentile(QList<qint64> values, int p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? -1 : values.at(std::min<qsizetype>(values.size() - 1, values.size() * p / 100));
-}
 
 } // namespace
 
@@ -107,13 +104,13 @@ int main(int argc, char **argv)
         QObject::disconnect(connection);
     }
 
-    const qint64 review95 = percentile(toReview, 95), next95 = percentile(toNext, 95);
+    const qint64 review95 = percentile(toReview, 0.95), next95 = percentile(toNext, 0.95);
     const bool missed = review95 >= kTargetMs || next95 >= kTargetMs;
     out << "bench.studio: demo content, ti, " << kTakes << " takes of " << samples.size() / 2 / RecordingStudio::kRate
         << " s (speech then silence)\n";
-    out << "bench.studio: silence detected -> take ready to hear: p50 " << percentile(toReview, 50) << " ms, p95 "
+    out << "bench.studio: silence detected -> take ready to hear: p50 " << percentile(toReview, 0.5) << " ms, p95 "
         << review95 << " ms (target < " << kTargetMs << " ms: " << (review95 < kTargetMs ? "ok" : "MISSED") << ")\n";
-    out << "bench.studio: keep -> next text drawn, ready to record: p50 " << percentile(toNext, 50) << " ms, p95 "
+    out << "bench.studio: keep -> next text drawn, ready to record: p50 " << percentile(toNext, 0.5) << " ms, p95 "
         << next95 << " ms (target < " << kTargetMs << " ms: " << (next95 < kTargetMs ? "ok" : "MISSED") << ")\n";
     return missed ? 1 : 0;
 }
