@@ -14,9 +14,9 @@ Rectangle {
     // their accessible name). On a narrow screen or in large text the other labels do not
     // all fit either: first the buttons other than the emergency one lose their label, then
     // the emergency button too.
-    readonly property real naturalWidth: home.naturalWidth + back.naturalWidth + 2 * Theme.touchTarget
-        + language.naturalWidth + emergency.naturalWidth + 7 * Theme.gap
-    readonly property real compactWidth: 5 * Theme.touchTarget + emergency.naturalWidth + 7 * Theme.gap
+    readonly property real naturalWidth: home.naturalWidth + back.naturalWidth + 3 * Theme.touchTarget
+        + language.naturalWidth + emergency.naturalWidth + 8 * Theme.gap
+    readonly property real compactWidth: 6 * Theme.touchTarget + emergency.naturalWidth + 8 * Theme.gap
     readonly property bool compact: naturalWidth > width
     readonly property bool compactEmergency: compactWidth > width
 
@@ -70,6 +70,19 @@ Rectangle {
         anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
         spacing: Theme.gap
 
+        // Speech mode (ACCESSIBILITY.md req. 19): a long touch turns it on; a short one
+        // says how.
+        NavigationButton {
+            id: listen
+            objectName: "listenToggle"
+            labelShown: false
+            pictogramName: "speaker"
+            //: Toggle on every screen: speech mode, every item said aloud (touch and hold to turn on)
+            text: qsTr("Listen")
+            labelId: "listen"
+            //: Said on a short touch of the Listen toggle while speech mode is off
+            readonly property string hint: qsTr("Touch and hold to hear everything.")
+        }
         // Display modes, on every screen (ACCESSIBILITY.md req. 9): pictogram toggles.
         NavigationButton {
             id: largeText

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QString>
+
+namespace passerelle::speechwords {
+
+/**
+ * The words speech mode adds to what it says (see SpeechMode): an item's kind, its place,
+ * the notice that speech is on, the help. They are never shown; like every kiosk label
+ * they are translated in translations/*.ts (context "SpeechMode") and spoken from the
+ * pack's ui_texts by their id, the slug of the source string (textunits.cpp).
+ *
+ * The place "%1 of %2" is expanded by the pack builder into one label per place,
+ * "place-<n>-of-<m>" for 1 <= n <= m <= kMaxPlaceCount.
+ */
+struct Word
+{
+    struct {
+        const char *source;
+        const char *comment;
+    } text; // QT_TRANSLATE_NOOP3 gives both
+    const char *id;
+};
+
+inline constexpr int kMaxPlaceCount = 12;
+
+inline constexpr Word kTopic{QT_TRANSLATE_NOOP3("SpeechMode", "topic", "Speech mode: said after a topic's name (Housing, topic, 2 of 4)"), "topic"};
+inline constexpr Word kPage{QT_TRANSLATE_NOOP3("SpeechMode", "page", "Speech mode: said after the title of a page in a topic's list"), "page"};
+inline constexpr Word kPaper{QT_TRANSLATE_NOOP3("SpeechMode", "paper", "Speech mode: said after a residence document the visitor can choose"), "paper"};
+inline constexpr Word kLanguage{QT_TRANSLATE_NOOP3("SpeechMode", "language", "Speech mode: said after a language's name"), "language"};
+inline constexpr Word kButton{QT_TRANSLATE_NOOP3("SpeechMode", "button", "Speech mode: said after a button's label"), "button"};
+inline constexpr Word kPart{QT_TRANSLATE_NOOP3("SpeechMode", "part of the page", "Speech mode: said before a page's block is read"), "part-of-the-page"};
+inline constexpr Word kOn{QT_TRANSLATE_NOOP3("SpeechMode", "on", "Speech mode: a toggle (bigger text, contrast) that is switched on"), "on"};
+inline constexpr Word kOff{QT_TRANSLATE_NOOP3("SpeechMode", "off", "Speech mode: a toggle that is switched off"), "off"};
+inline constexpr Word kPlace{QT_TRANSLATE_NOOP3("SpeechMode", "%1 of %2", "Speech mode: an item's place on the screen, 2 of 4"), "place"};
+inline constexpr Word kSpeechOn{
+    QT_TRANSLATE_NOOP3("SpeechMode",
+                       "Speech is on. Touch the screen to hear what is there, touch twice to choose. Or use the keys.",
+                       "Speech mode: said when it is turned on"),
+    "speech-is-on-touch-the-screen-to-hear-what-is-there-touch-twice-to-choose-or-use-the-keys"};
+inline constexpr Word kHelp{
+    QT_TRANSLATE_NOOP3("SpeechMode",
+                       "Arrows, or 2 and 8: move. Enter or 5: choose, play or pause. Escape or 0: back. "
+                       "Slash: home. Plus and minus: volume. F1 or the dot: help.",
+                       "Speech mode: the help key's explanation of the keys (keyboard and number pad)"),
+    "arrows-or-2-and-8-move-enter-or-5-choose-play-or-pause-escape-or-0-back-slash-home-plus-and-minus-volume-f1-or-the-dot-help"};
+
+/** The id of the label for place n of count: "place-2-of-4"; empty past kMaxPlaceCount. */
+inline QString placeId(int n, int count)
+{
+    if (n < 1 || n > count || count > kMaxPlaceCount)
+        return {};
+    return QStringLiteral("place-%1-of-%2").arg(n).arg(count);
+}
+
+} // namespace passerelle::speechwords
