@@ -56,6 +56,11 @@ bool ContentCatalog::isSyntheticAudio(const QString &file) const
     return !file.isEmpty() && m_synthetic->contains(QFileInfo(file).fileName());
 }
 
+QString ContentCatalog::labelText(const QString &id, const QString &language) const
+{
+    return m_repository->labelText(id, language);
+}
+
 QString ContentCatalog::audioFile(const QString &sha256) const
 {
     return sha256.isEmpty() ? QString() : m_repository->pack().objectPath(sha256);

@@ -39,6 +39,8 @@ public:
      * label's id, the slug of its qsTr source ("home", "emergency"), never the text shown.
      */
     Q_INVOKABLE [[nodiscard]] QString labelAudio(const QString &id, const QString &language) const;
+    /** What labelAudio(id, language) says, as text: a control's accessible name is that (tests). */
+    Q_INVOKABLE [[nodiscard]] QString labelText(const QString &id, const QString &language) const;
     /** True when file is a clip of the pack made by speech synthesis (not a human recording). */
     [[nodiscard]] bool isSyntheticAudio(const QString &file) const;
     /** The file of an audio object of the pack, or empty for an empty hash. */

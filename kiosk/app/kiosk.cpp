@@ -1,6 +1,5 @@
 #include "kiosk.h"
 
-#include "touchwatcher.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -24,7 +23,7 @@ Result<std::unique_ptr<Kiosk>> Kiosk::open(const KioskServices::Options &options
 Kiosk::~Kiosk()
 {
     // The engine goes first: QML refers to the services until it is gone.
-    m_touchWatcher.reset();
+    m_inputs.reset();
     m_engine.reset();
 }
 
@@ -33,7 +32,7 @@ bool Kiosk::loadUi()
     m_engine->load(QUrl(u"qrc:/qt/qml/Passerelle/Ui/Main.qml"_s));
     if (!window())
         return false;
-    m_touchWatcher = std::make_unique<TouchWatcher>(window(), &m_services->idleTimer(), &m_services->narrator());
+    m_inputs = m_services->watch(window());
     return true;
 }
 

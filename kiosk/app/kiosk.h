@@ -27,7 +27,7 @@ private:
 
     std::unique_ptr<KioskServices> m_services;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
-    std::unique_ptr<QObject> m_touchWatcher;
+    std::unique_ptr<QObject> m_inputs; // KioskServices::watch()
 };
 
 } // namespace passerelle

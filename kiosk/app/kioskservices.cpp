@@ -11,6 +11,9 @@
 #include "qmlsingletons.h"
 #include "repository.h"
 #include "session.h"
+#include "speechmode.h"
+#include "touchwatcher.h"
+#include "accessinput.h"
 #include "uitranslator.h"
 
 #include <QDir>
@@ -62,6 +65,10 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const Options &option
                                        });
     }
     s->m_idle = std::make_unique<IdleTimer>(options.idleSeconds, options.warningSeconds);
+    s->m_speech = std::make_unique<SpeechMode>(s->m_narrator.get(), s->m_content.get(), s->m_session.get(),
+                                               s->m_navigator.get());
+    s->m_keys = options.keys;
+    QObject::connect(s->m_session.get(), &Session::cleared, s->m_speech.get(), &SpeechMode::reset);
 
     KioskServices *self = s.get();
     // The idle timer waits while the visitor listens, and sleeps while nobody is there.
@@ -85,6 +92,7 @@ KioskServices::~KioskServices()
         QmlInstances::content = nullptr;
         QmlInstances::narrator = nullptr;
         QmlInstances::idleTimer = nullptr;
+        QmlInstances::speechMode = nullptr;
     }
 }
 
@@ -102,6 +110,18 @@ void KioskServices::installInto(QQmlEngine *engine)
     QmlInstances::content = m_content.get();
     QmlInstances::narrator = m_narrator.get();
     QmlInstances::idleTimer = m_idle.get();
+    QmlInstances::speechMode = m_speech.get();
+}
+
+std::unique_ptr<QObject> KioskServices::watch(QQuickWindow *window) const
+{
+    auto inputs = std::make_unique<QObject>();
+    // Installed last, AccessInput sees the events first: in speech mode a touch explores
+    // and never reaches TouchWatcher, which would interrupt what it says.
+    new TouchWatcher(window, m_idle.get(), m_narrator.get(), inputs.get());
+    new AccessInput(window, m_keys, m_speech.get(), m_navigator.get(), m_narrator.get(), m_idle.get(),
+                    m_session.get(), inputs.get());
+    return inputs;
 }
 
 void KioskServices::endSession()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audiobackend.h"
+#include "keymap.h"
 #include "problem.h"
 
 #include <QDate>
@@ -9,6 +10,7 @@
 #include <memory>
 
 class QQmlEngine;
+class QQuickWindow;
 
 namespace passerelle {
 
@@ -18,6 +20,7 @@ class Narrator;
 class Navigator;
 class Repository;
 class Session;
+class SpeechMode;
 class UiTranslator;
 
 /**
@@ -38,6 +41,7 @@ public:
         int idleSeconds = 120;   // no touch for that long ends the session
         int warningSeconds = 30; // the last part of it shows the "more time" warning
         bool silent = false;     // renders offscreen: nobody listens, nothing is played
+        KeyMap keys = KeyMap::defaults(); // [keys] in passerelle.conf
     };
 
     /** backend plays the audio; the default is Qt Multimedia (tests pass a fake). */
@@ -54,6 +58,14 @@ public:
     [[nodiscard]] Navigator &navigator() const { return *m_navigator; }
     [[nodiscard]] Narrator &narrator() const { return *m_narrator; }
     [[nodiscard]] IdleTimer &idleTimer() const { return *m_idle; }
+    [[nodiscard]] SpeechMode &speechMode() const { return *m_speech; }
+
+    /**
+     * Watches a window's input as the kiosk does: every touch and key is activity and
+     * interrupts speech (TouchWatcher); keys and speech mode's touches act (AccessInput).
+     * Destroy the result before the window.
+     */
+    [[nodiscard]] std::unique_ptr<QObject> watch(QQuickWindow *window) const;
 
     /** Forgets the visitor: language, status, modes, audio, volume, and back to the attract screen. */
     void endSession();
@@ -69,6 +81,8 @@ private:
     std::unique_ptr<AudioBackend> m_audio;
     std::unique_ptr<Narrator> m_narrator;
     std::unique_ptr<IdleTimer> m_idle;
+    std::unique_ptr<SpeechMode> m_speech;
+    KeyMap m_keys;
 };
 
 } // namespace passerelle

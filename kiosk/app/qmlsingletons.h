@@ -8,6 +8,7 @@
 #include "narrator.h"
 #include "navigator.h"
 #include "session.h"
+#include "speechmode.h"
 
 #include <QJSEngine>
 #include <QQmlEngine>
@@ -23,6 +24,7 @@ struct QmlInstances
     static inline ContentCatalog *content = nullptr;
     static inline Narrator *narrator = nullptr;
     static inline IdleTimer *idleTimer = nullptr;
+    static inline SpeechMode *speechMode = nullptr;
 };
 
 namespace detail {
@@ -88,6 +90,17 @@ struct IdleTimerSingleton
 public:
     IdleTimerSingleton() = delete;
     static IdleTimer *create(QQmlEngine *, QJSEngine *) { return detail::handOver(QmlInstances::idleTimer); }
+};
+
+struct SpeechModeSingleton
+{
+    Q_GADGET
+    QML_FOREIGN(passerelle::SpeechMode)
+    QML_NAMED_ELEMENT(SpeechMode)
+    QML_SINGLETON
+public:
+    SpeechModeSingleton() = delete;
+    static SpeechMode *create(QQmlEngine *, QJSEngine *) { return detail::handOver(QmlInstances::speechMode); }
 };
 
 } // namespace passerelle

@@ -7,7 +7,7 @@ namespace passerelle::speechwords {
 /**
  * The words speech mode adds to what it says (see SpeechMode): an item's kind, its place,
  * the notice that speech is on, the help. They are never shown; like every kiosk label
- * they are translated in translations/*.ts (context "SpeechMode") and spoken from the
+ * they are translated in translations/passerelle_<lang>.ts (context "SpeechMode") and spoken from the
  * pack's ui_texts by their id, the slug of the source string (textunits.cpp).
  *
  * The place "%1 of %2" is expanded by the pack builder into one label per place,

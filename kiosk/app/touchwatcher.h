@@ -19,7 +19,7 @@ class TouchWatcher : public QObject
     Q_OBJECT
 
 public:
-    TouchWatcher(QQuickWindow *window, IdleTimer *idle, Narrator *narrator, QObject *parent = nullptr);
+    TouchWatcher(QQuickWindow *window, IdleTimer *idle, Narrator *narrator, QObject *parent);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -272,6 +272,13 @@ QString Repository::labelAudio(const QString &id, const QString &lang) const
     return q.next() ? q.text(0) : QString();
 }
 
+QString Repository::labelText(const QString &id, const QString &lang) const
+{
+    SqliteStatement q = m_pack->database().prepare(u"SELECT text FROM ui_texts WHERE lang = ?1 AND id = ?2"_s);
+    q.bind(1, lang).bind(2, id);
+    return q.next() ? q.text(0) : QString();
+}
+
 QSet<QString> Repository::syntheticAudio() const
 {
     QSet<QString> out;

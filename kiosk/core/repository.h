@@ -59,6 +59,8 @@ public:
      * the text shown, which may carry more ("Emergency 112") or read like another label.
      */
     [[nodiscard]] QString labelAudio(const QString &id, const QString &lang) const;
+    /** The text of the label id in lang, as the pack has it (what labelAudio says), or empty. */
+    [[nodiscard]] QString labelText(const QString &id, const QString &lang) const;
     /** The object hashes of every synthetic (machine-made) clip of the pack. */
     [[nodiscard]] QSet<QString> syntheticAudio() const;
     /** The page id for a short code such as S2, or empty. */

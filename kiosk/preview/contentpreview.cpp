@@ -7,7 +7,6 @@
 #include "opssingletons.h"
 #include "repository.h"
 #include "session.h"
-#include "touchwatcher.h"
 #include "windowfit.h"
 
 #include <QDir>
@@ -73,7 +72,7 @@ struct ContentPreview::Generation
     QByteArray manifest;
     std::unique_ptr<Kiosk> kiosk;
     std::unique_ptr<QQuickItem> screen;
-    std::unique_ptr<TouchWatcher> touches;
+    std::unique_ptr<QObject> touches; // KioskServices::watch()
 
     ~Generation()
     {
@@ -329,7 +328,7 @@ std::unique_ptr<ContentPreview::Generation> ContentPreview::load(const QString &
     item->setSize(m_host->size());
     connect(m_host, &QQuickItem::widthChanged, item, [item, host = m_host] { item->setWidth(host->width()); });
     connect(m_host, &QQuickItem::heightChanged, item, [item, host = m_host] { item->setHeight(host->height()); });
-    next->touches = std::make_unique<TouchWatcher>(m_host->window(), &services.idleTimer(), &services.narrator());
+    next->touches = services.watch(m_host->window());
     next->packDir = packDir;
     return next;
 }

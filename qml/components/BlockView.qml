@@ -27,6 +27,13 @@ Item {
     readonly property bool reading: Narrator.speaking && Narrator.currentIndex === index
 
     implicitHeight: Math.max(loader.implicitHeight, listen.visible ? listen.height : 0)
+    // In speech mode the keys go from block to block, each read as it gets the focus;
+    // activate plays or pauses it (SpeechMode).
+    activeFocusOnTab: true
+    objectName: "block_" + index
+    readonly property string spokenKind: "part"
+    readonly property string spokenFile: audio
+    FocusRing { shown: root.activeFocus }
     Accessible.role: Accessible.StaticText
     Accessible.name: root.kind === "service" ? root.serviceName + ". " + root.serviceAddress : root.text
 
@@ -49,6 +56,7 @@ Item {
         pictogramSize: Theme.mm(10)
         property bool keepsSpeech: true
         speaks: false
+        focusPolicy: Qt.NoFocus // the block itself takes the focus
         //: Reads one block of a page aloud
         Accessible.name: qsTr("Listen to this part")
         onClicked: Narrator.play(root.files, root.index, true)

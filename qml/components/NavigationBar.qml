@@ -82,6 +82,18 @@ Rectangle {
             labelId: "listen"
             //: Said on a short touch of the Listen toggle while speech mode is off
             readonly property string hint: qsTr("Touch and hold to hear everything.")
+            checkable: true
+            checked: SpeechMode.active
+            fill: checked ? Theme.accent : Theme.surface
+            ink: checked ? Theme.accentInk : Theme.text
+            onPressAndHold: SpeechMode.turnOn()
+            onClicked: {
+                if (SpeechMode.active)
+                    SpeechMode.turnOff()
+                else
+                    Narrator.say([Content.labelAudio("touch-and-hold-to-hear-everything", Session.language)])
+            }
+            function activate() { if (SpeechMode.active) SpeechMode.turnOff(); else SpeechMode.turnOn() }
         }
         // Display modes, on every screen (ACCESSIBILITY.md req. 9): pictogram toggles.
         NavigationButton {

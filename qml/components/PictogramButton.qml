@@ -38,6 +38,10 @@ T.AbstractButton {
     property string labelId
     // False for controls that are themselves about sound (play, pause, volume).
     property bool speaks: true
+    // What speech mode says after the label: "button", or "topic", "page", "paper", "language" (SpeechMode).
+    property string spokenKind: "button"
+    // What the activate key and a double tap in speech mode do (AccessInput).
+    function activate() { clicked() }
     /** The audio file a touch plays; empty when the label cannot be heard in this language. */
     readonly property string spokenFile: !speaks ? ""
         : speech.length > 0 ? speech
@@ -98,7 +102,8 @@ T.AbstractButton {
     background: Rectangle {
         radius: Theme.radius
         color: root.down ? Theme.surfacePressed : root.fill
-        border.color: root.activeFocus ? Theme.accent : Theme.border
+        border.color: Theme.border
         border.width: Theme.borderWidth
+        FocusRing { shown: root.activeFocus }
     }
 }

@@ -6,6 +6,7 @@ import Passerelle.Ui
 // shows it, and a touch on the title says it.
 Item {
     id: root
+    objectName: "screenTitle"
     property string pictogram
     property string text
     // The id of the kiosk's label shown as the title: the slug of its qsTr source

@@ -50,6 +50,8 @@ Item {
         spacing: Theme.gap
         clip: true
         boundsBehavior: Flickable.StopAtBounds
+        // Every block exists, for the keys and speech mode to reach.
+        cacheBuffer: 100000
         model: page
         delegate: Item {
             id: row
@@ -69,6 +71,7 @@ Item {
             BlockView {
                 id: french
                 objectName: "frenchBlock"
+                activeFocusOnTab: false // the visitor's own block is the one the keys reach
                 visible: root.sideBySide
                 x: visitor.width + Theme.margin
                 width: visitor.width

@@ -59,6 +59,7 @@ Item {
                     pictogramName: pictogram
                     text: title
                     speech: audio
+                    spokenKind: "topic"
                     onClicked: Navigator.openTopic(topicId)
                 }
             }

@@ -36,6 +36,9 @@ Item {
                 height: grid.tileHeight
                 text: endonym
                 speech: audio
+                spokenKind: "language"
+                // In speech mode the activate key (or a double tap) chooses at once.
+                function activate() { root.selected = code; Navigator.chooseLanguage(code) }
                 checked: code === root.selected
                 fill: checked ? Theme.accent : Theme.surface
                 ink: checked ? Theme.accentInk : Theme.text

@@ -54,6 +54,7 @@ Item {
                     text: cell.title
                     detail: cell.hint
                     speech: cell.audio
+                    spokenKind: "paper"
                     checked: cell.statusId === Session.status
                     onClicked: Navigator.chooseStatus(cell.statusId)
                 }

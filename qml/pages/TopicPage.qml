@@ -22,6 +22,8 @@ Item {
         spacing: Theme.gap
         clip: true
         boundsBehavior: Flickable.StopAtBounds
+        // Every row exists, for the keys and speech mode to reach (a topic has a few pages).
+        cacheBuffer: 100000
         model: PageListModel {
             id: pages
             content: Content
@@ -40,6 +42,7 @@ Item {
             pictogramName: pictogram
             text: title
             speech: audio
+            spokenKind: "page"
             onClicked: Navigator.openPage(pageId)
         }
     }

@@ -16,6 +16,10 @@ QtObject {
     readonly property int margin: mm(8)
     readonly property int radius: mm(3)
     readonly property int borderWidth: 3
+    // The keyboard focus ring (ACCESSIBILITY.md req. 18): a band this wide, this far outside
+    // the control, so that on both of its sides is the background it is drawn on.
+    readonly property int focusRingWidth: 4
+    readonly property int focusRingGap: 3
     readonly property int barHeight: mm(26)
     readonly property int pictogramSize: mm(16)
     readonly property int tilePictogramSize: mm(34)
@@ -33,6 +37,7 @@ QtObject {
     readonly property color border: contrast ? "#ffffff" : "#6b6b6b"
     readonly property color accent: contrast ? "#ffff00" : "#0d47a1"
     // Not "onAccent": a name starting with "on" and a capital reads as a signal handler in QML.
+    readonly property color focusRing: contrast ? "#ffff00" : "#0d47a1"
     readonly property color accentInk: contrast ? "black" : "white"
     readonly property color emergency: contrast ? "#ffff00" : "#b71c1c"
     readonly property color emergencyInk: contrast ? "black" : "white"

@@ -2,7 +2,6 @@
 // test pack, or the demo pack for the speech tests (see CMakeLists.txt).
 #include "fakeaudiobackend.h"
 #include "kioskservices.h"
-#include "touchwatcher.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -46,19 +45,19 @@ public Q_SLOTS:
 public:
     /** What the idle timer does at its end, for the tests that cannot wait for it. */
     Q_INVOKABLE void endSession() { m_services->endSession(); }
-    /** Sees touches on the test window as the kiosk does (activity, interrupting speech). */
+    /** Sees touches and keys on the test window as the kiosk does (KioskServices::watch). */
     Q_INVOKABLE void watch(QQuickItem *item)
     {
         // Each test file has its own window.
         if (item->window() != m_watchedWindow) {
-            m_watcher = std::make_unique<TouchWatcher>(item->window(), &m_services->idleTimer(), &m_services->narrator());
+            m_watcher = m_services->watch(item->window());
             m_watchedWindow = item->window();
         }
     }
 
 private:
     std::unique_ptr<KioskServices> m_services;
-    std::unique_ptr<TouchWatcher> m_watcher;
+    std::unique_ptr<QObject> m_watcher;
     QPointer<QQuickWindow> m_watchedWindow; // a closed window may leave its address to the next
 };
 
