@@ -131,6 +131,17 @@ Reason checkTrustedKey(const QString &value)
     return u"the key file %1 holds no key"_s.arg(value);
 }
 
+/** [keys] NAME = a comma-separated list of keys: replaces the keys of that action. */
+KeyRule keysRule(KeyAction action)
+{
+    return {u"keys"_s, KeyMap::nameOf(action), [action](KioskConfig &c, const QString &v) -> Reason {
+                QString error;
+                if (!c.keys.bind(action, v, &error))
+                    return error;
+                return std::nullopt;
+            }};
+}
+
 const QList<KeyRule> &rules()
 {
     static const QList<KeyRule> list = {
@@ -181,6 +192,15 @@ const QList<KeyRule> &rules()
              // The warning must stay at least 20 s (WCAG 2.2.1, ACCESSIBILITY.md item 10).
              return parseInt(v, 20, 600, &c.idleResetSeconds);
          }},
+        // [keys]: one line per action (keymap.h)
+        keysRule(KeyAction::Previous),
+        keysRule(KeyAction::Next),
+        keysRule(KeyAction::Activate),
+        keysRule(KeyAction::Back),
+        keysRule(KeyAction::Help),
+        keysRule(KeyAction::Home),
+        keysRule(KeyAction::VolumeUp),
+        keysRule(KeyAction::VolumeDown),
         {u"sync"_s, u"sources"_s, [](KioskConfig &c, const QString &v) -> Reason {
              const QStringList sources = splitList(v);
              for (const QString &s : sources) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "keymap.h"
 #include "problem.h"
 
 #include <QString>
@@ -37,6 +38,10 @@ struct KioskConfig
     int idleWarningSeconds = 90;
     /** Seconds the warning stays before the session resets (at least 20: WCAG 2.2.1). */
     int idleResetSeconds = 30;
+
+    // [keys]
+    /** Which key does what; each line of [keys] replaces the keys of one action. */
+    KeyMap keys = KeyMap::defaults();
 
     // [sync]
     /** http(s) URLs of published pack trees, or absolute folders, in priority order. */

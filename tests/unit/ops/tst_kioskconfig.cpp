@@ -43,6 +43,7 @@ QString field(const KioskConfig &c, const QString &key)
     if (key == u"textfile") return c.healthTextfile;
     if (key == u"health_interval_seconds") return QString::number(c.healthIntervalSeconds);
     if (key == u"min_exported_count") return QString::number(c.minExportedCount);
+    if (const std::optional<KeyAction> action = KeyMap::actionNamed(key)) return c.keys.keysText(*action);
     return u"?"_s;
 }
 
@@ -96,6 +97,9 @@ private Q_SLOTS:
         QTest::newRow("no textfile") << "health" << "textfile" << "" << "" << "";
         QTest::newRow("min count raised") << "usage" << "min_exported_count" << "10" << "10" << "";
         QTest::newRow("min count 5") << "usage" << "min_exported_count" << "5" << "5" << "";
+        QTest::newRow("keys next") << "keys" << "next" << "N" << "N" << "";
+        QTest::newRow("keys previous") << "keys" << "previous" << "Up, Backtab, num+8" << "Up, Shift+Tab, Num+8" << "";
+        QTest::newRow("keys volume up") << "keys" << "volume-up" << "+, Num+*" << "+, Num+*" << "";
 
         // bad values: reported, and the default stays
         QTest::newRow("empty name") << "kiosk" << "name" << "" << "Passerelle" << "the name is empty";
@@ -129,6 +133,12 @@ private Q_SLOTS:
         QTest::newRow("min count zero") << "usage" << "min_exported_count" << "0" << "5" << "0 is below 5";
         QTest::newRow("min count text") << "usage" << "min_exported_count" << "few" << "5" << "\"few\" is not a whole number";
         QTest::newRow("min count huge") << "usage" << "min_exported_count" << "5000" << "5" << "outside 5..1000";
+        QTest::newRow("keys unknown") << "keys" << "next" << "Ctrl+Alt+Nowhere" << "Down, Right, Tab, Num+2, Num+6"
+                                      << "\"Ctrl+Alt+Nowhere\" is not one key";
+        QTest::newRow("keys plain digit") << "keys" << "back" << "Esc, 0" << "Esc, Backspace, Num+0"
+                                          << "\"0\" is a digit of the main keyboard";
+        QTest::newRow("keys empty") << "keys" << "help" << "" << "F1, ?, Num+." << "no key given";
+        QTest::newRow("keys last of another") << "keys" << "volume-up" << "-" << "+" << "- is the only key left for volume-down";
     }
 
     void value()
@@ -226,6 +236,39 @@ private Q_SLOTS:
         QCOMPARE(loaded.problems.size(), 1);
     }
 
+    // [keys]: a line replaces one action's keys, a bad line is reported and the default stays.
+    void keys()
+    {
+        const QByteArray text = "[keys]\n"
+                                "next = N\n"
+                                "previous = Ctrl+Alt+Nowhere\n"
+                                "home = Backspace, Num+/\n";
+        const KioskConfig::Loaded loaded = KioskConfig::parse(text, u"x.conf"_s);
+        QStringList messages;
+        for (const Problem &p : loaded.problems)
+            messages.append(p.toString());
+        QCOMPARE(messages, (QStringList{u"x.conf:3: warning: [keys] previous: \"Ctrl+Alt+Nowhere\" is not one key "
+                                        "(write keys as Qt names them: Down, Tab, Shift+Tab, Num+2, F1, ?) "
+                                        "(using the default)"_s}));
+        const KeyMap &keys = loaded.config.keys;
+        QCOMPARE(keys.action(Qt::Key_N, Qt::NoModifier, false), KeyAction::Next);
+        QCOMPARE(keys.action(Qt::Key_Down, Qt::NoModifier, false), KeyAction::None);
+        QCOMPARE(keys.action(Qt::Key_Up, Qt::NoModifier, false), KeyAction::Previous);
+        QCOMPARE(keys.action(Qt::Key_Backtab, Qt::ShiftModifier, false), KeyAction::Previous);
+        QCOMPARE(keys.action(Qt::Key_8, Qt::KeypadModifier, false), KeyAction::Previous);
+        // Backspace moved from back to home; back keeps its other keys.
+        QCOMPARE(keys.action(Qt::Key_Backspace, Qt::NoModifier, false), KeyAction::Home);
+        QCOMPARE(keys.action(Qt::Key_Escape, Qt::NoModifier, false), KeyAction::Back);
+        QCOMPARE(keys.action(Qt::Key_Home, Qt::NoModifier, false), KeyAction::None);
+
+        // No [keys] section: the defaults.
+        QVERIFY(KioskConfig::parse("[kiosk]\nname = Ciney\n", u"x.conf"_s).config.keys == KeyMap::defaults());
+        // An unknown action is an unknown key.
+        const KioskConfig::Loaded unknown = KioskConfig::parse("[keys]\nrepeat = R\n", u"x.conf"_s);
+        QCOMPARE(unknown.problems.size(), 1);
+        QCOMPARE(unknown.problems.first().message, u"[keys] repeat: unknown key"_s);
+    }
+
     void keyFile()
     {
         QTemporaryDir dir;
@@ -255,9 +298,12 @@ private Q_SLOTS:
                                   u"export_folder"_s, u"base_url"_s, u"state_directory"_s, u"first_pack"_s,
                                   u"textfile"_s, u"health_interval_seconds"_s, u"pack_id"_s, u"usb_mount_parents"_s,
                                   u"request_deadline_seconds"_s, u"min_rate_bytes_per_second"_s,
-                                  u"rate_window_seconds"_s, u"https_only"_s, u"redirect_hosts"_s, u"min_exported_count"_s};
+                                  u"rate_window_seconds"_s, u"https_only"_s, u"redirect_hosts"_s, u"min_exported_count"_s,
+                                  u"previous"_s, u"next"_s, u"activate"_s, u"back"_s, u"help"_s, u"home"_s,
+                                  u"volume-up"_s, u"volume-down"_s};
         for (const QString &key : keys)
             QCOMPARE(field(loaded.config, key), field(defaults, key));
+        QVERIFY(loaded.config.keys == KeyMap::defaults());
     }
 
     void shippedConfigDocumentsEveryKey()
@@ -271,7 +317,8 @@ private Q_SLOTS:
                                    u"export_folder"_s, u"base_url"_s, u"state_directory"_s, u"first_pack"_s,
                                    u"textfile"_s, u"pack_id"_s, u"usb_mount_parents"_s, u"request_deadline_seconds"_s,
                                    u"min_rate_bytes_per_second"_s, u"rate_window_seconds"_s, u"https_only"_s,
-                                   u"redirect_hosts"_s, u"min_exported_count"_s})
+                                   u"redirect_hosts"_s, u"min_exported_count"_s, u"previous"_s, u"next"_s,
+                                   u"activate"_s, u"back"_s, u"help"_s, u"home"_s, u"volume-up"_s, u"volume-down"_s})
             QVERIFY2(text.contains(QRegularExpression(u"\\n#?"_s + key + u" ="_s)), qPrintable(key));
     }
 };
