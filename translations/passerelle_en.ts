@@ -84,30 +84,30 @@
         <translation>This page is not in the current content.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="94"/>
+        <location filename="../qml/pages/ContentPage.qml" line="104"/>
         <source>Checked on %1</source>
         <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
         <translation>Checked on %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="102"/>
+        <location filename="../qml/pages/ContentPage.qml" line="113"/>
         <source>Not translated yet: shown in French.</source>
         <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
         <translation>Not translated yet: shown in French.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="109"/>
+        <location filename="../qml/pages/ContentPage.qml" line="121"/>
         <source>Machine translation: ask a social worker if something is unclear.</source>
         <extracomment>Page footer for pages translated by a machine</extracomment>
         <translation>Machine translation: ask a social worker if something is unclear.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="115"/>
+        <location filename="../qml/pages/ContentPage.qml" line="127"/>
         <source>Page code %1</source>
         <translation>Page code %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="129"/>
+        <location filename="../qml/pages/ContentPage.qml" line="168"/>
         <source>QR code with this page, for your phone</source>
         <translation>QR code with this page, for your phone</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>What do you need?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="52"/>
+        <location filename="../qml/pages/HomePage.qml" line="74"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>Which paper do you have?</translation>
@@ -151,7 +151,7 @@
 <context>
     <name>KioskScreen</name>
     <message>
-        <location filename="../qml/KioskScreen.qml" line="91"/>
+        <location filename="../qml/KioskScreen.qml" line="93"/>
         <source>This voice is made by a computer</source>
         <extracomment>Shown (and said) before the first machine-made speech of a visit</extracomment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
@@ -161,7 +161,7 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../qml/pages/LanguagePage.qml" line="61"/>
+        <location filename="../qml/pages/LanguagePage.qml" line="67"/>
         <source>OK</source>
         <extracomment>Confirms the chosen language</extracomment>
         <translation>OK</translation>
@@ -170,37 +170,51 @@
 <context>
     <name>NavigationBar</name>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="49"/>
+        <location filename="../qml/components/NavigationBar.qml" line="50"/>
         <source>Home</source>
         <extracomment>Navigation button: back to the four topics</extracomment>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="59"/>
+        <location filename="../qml/components/NavigationBar.qml" line="61"/>
         <source>Back</source>
         <extracomment>Navigation button: previous screen</extracomment>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="77"/>
+        <location filename="../qml/components/NavigationBar.qml" line="81"/>
+        <source>Listen</source>
+        <extracomment>Toggle on every screen: speech mode, every item said aloud (touch and hold to turn on)</extracomment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="84"/>
+        <source>Touch and hold to hear everything.</source>
+        <extracomment>Said on a short touch of the Listen toggle while speech mode is off</extracomment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>Touch and hold to hear everything.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="93"/>
         <source>Bigger text</source>
         <extracomment>Toggle: bigger text</extracomment>
         <translation>Bigger text</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="90"/>
+        <location filename="../qml/components/NavigationBar.qml" line="107"/>
         <source>Contrast</source>
         <extracomment>Toggle: high-contrast colours</extracomment>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="103"/>
+        <location filename="../qml/components/NavigationBar.qml" line="121"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="114"/>
+        <location filename="../qml/components/NavigationBar.qml" line="133"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>Emergency</translation>
@@ -242,60 +256,140 @@
     </message>
 </context>
 <context>
+    <name>SpeechMode</name>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="30"/>
+        <source>topic</source>
+        <comment>Speech mode: said after a topic&apos;s name (Housing, topic, 2 of 4)</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>topic</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="31"/>
+        <source>page</source>
+        <comment>Speech mode: said after the title of a page in a topic&apos;s list</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>page</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="32"/>
+        <source>paper</source>
+        <comment>Speech mode: said after a residence document the visitor can choose</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>paper</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="33"/>
+        <source>language</source>
+        <comment>Speech mode: said after a language&apos;s name</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>language</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="34"/>
+        <source>button</source>
+        <comment>Speech mode: said after a button&apos;s label</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>button</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="35"/>
+        <source>part of the page</source>
+        <comment>Speech mode: said before a page&apos;s block is read</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>part of the page</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="36"/>
+        <source>on</source>
+        <comment>Speech mode: a toggle (bigger text, contrast) that is switched on</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>on</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="37"/>
+        <source>off</source>
+        <comment>Speech mode: a toggle that is switched off</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="38"/>
+        <source>%1 of %2</source>
+        <comment>Speech mode: an item&apos;s place on the screen, 2 of 4</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="40"/>
+        <source>Speech is on. Touch the screen to hear what is there, touch twice to choose. Or use the keys.</source>
+        <comment>Speech mode: said when it is turned on</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>Speech is on. Touch the screen to hear what is there, touch twice to choose. Or use the keys.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="45"/>
+        <source>Arrows, or 2 and 8: move. Enter or 5: choose, play or pause. Escape or 0: back. Slash: home. Plus and minus: volume. F1 or the dot: help.</source>
+        <comment>Speech mode: the help key&apos;s explanation of the keys (keyboard and number pad)</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>Arrows, or 2 and 8: move. Enter or 5: choose, play or pause. Escape or 0: back. Slash: home. Plus and minus: volume. F1 or the dot: help.</translation>
+    </message>
+</context>
+<context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="44"/>
+        <location filename="../qml/components/StaffPanel.qml" line="55"/>
         <source>Side by side with French</source>
         <extracomment>Social-worker panel: show each page in the visitor&apos;s language and in French</extracomment>
         <translation>Side by side with French</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="51"/>
+        <location filename="../qml/components/StaffPanel.qml" line="62"/>
         <source>Change the paper</source>
         <translation>Change the paper</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="59"/>
+        <location filename="../qml/components/StaffPanel.qml" line="70"/>
         <source>New visitor</source>
         <extracomment>Social-worker panel: erase everything and go back to the start</extracomment>
         <translation>New visitor</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="75"/>
-        <location filename="../qml/components/StaffPanel.qml" line="76"/>
+        <location filename="../qml/components/StaffPanel.qml" line="86"/>
+        <location filename="../qml/components/StaffPanel.qml" line="87"/>
         <source>Staff PIN</source>
         <translation>Staff PIN</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="84"/>
+        <location filename="../qml/components/StaffPanel.qml" line="95"/>
         <source>Operator screen</source>
         <translation>Operator screen</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="100"/>
+        <location filename="../qml/components/StaffPanel.qml" line="111"/>
         <source>Wrong PIN: wait %1 s.</source>
         <extracomment>After a wrong staff PIN; %1 is a number of seconds</extracomment>
         <translation>Wrong PIN: wait %1 s.</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="113"/>
+        <location filename="../qml/components/StaffPanel.qml" line="124"/>
         <source>Code, e.g. S2</source>
         <extracomment>Placeholder of the field where a social worker types a page code such as S2</extracomment>
         <translation>Code, e.g. S2</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="115"/>
+        <location filename="../qml/components/StaffPanel.qml" line="126"/>
         <source>Page code</source>
         <translation>Page code</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="124"/>
+        <location filename="../qml/components/StaffPanel.qml" line="135"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="142"/>
-        <location filename="../qml/components/StaffPanel.qml" line="144"/>
+        <location filename="../qml/components/StaffPanel.qml" line="151"/>
+        <location filename="../qml/components/StaffPanel.qml" line="153"/>
         <source>Search</source>
         <extracomment>Placeholder of the search field</extracomment>
         <translation>Search</translation>

@@ -84,30 +84,30 @@
         <translation>እዚ ገጽ ኣብቲ ሕጂ ዘሎ ትሕዝቶ የለን።</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="94"/>
+        <location filename="../qml/pages/ContentPage.qml" line="104"/>
         <source>Checked on %1</source>
         <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
         <translation>ብ %1 ተረጋጊጹ</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="102"/>
+        <location filename="../qml/pages/ContentPage.qml" line="113"/>
         <source>Not translated yet: shown in French.</source>
         <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
         <translation>ገና ኣይተተርጎመን፡ ብፈረንሳይኛ ይርአ ኣሎ።</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="109"/>
+        <location filename="../qml/pages/ContentPage.qml" line="121"/>
         <source>Machine translation: ask a social worker if something is unclear.</source>
         <extracomment>Page footer for pages translated by a machine</extracomment>
         <translation>ብማሽን ዝተተርጎመ፡ ዘይንጹር እንተሎ ንማሕበራዊ ሰራሕተኛ ሕተቱ።</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="115"/>
+        <location filename="../qml/pages/ContentPage.qml" line="127"/>
         <source>Page code %1</source>
         <translation>ኮድ ገጽ %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="129"/>
+        <location filename="../qml/pages/ContentPage.qml" line="168"/>
         <source>QR code with this page, for your phone</source>
         <translation>QR ኮድ ምስዚ ገጽ፡ ንተሌፎንኩም</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>እንታይ የድልየኩም?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="52"/>
+        <location filename="../qml/pages/HomePage.qml" line="74"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>እንታይ ወረቐት ኣለኩም?</translation>
@@ -151,7 +151,7 @@
 <context>
     <name>KioskScreen</name>
     <message>
-        <location filename="../qml/KioskScreen.qml" line="91"/>
+        <location filename="../qml/KioskScreen.qml" line="93"/>
         <source>This voice is made by a computer</source>
         <extracomment>Shown (and said) before the first machine-made speech of a visit</extracomment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
@@ -161,7 +161,7 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../qml/pages/LanguagePage.qml" line="61"/>
+        <location filename="../qml/pages/LanguagePage.qml" line="67"/>
         <source>OK</source>
         <extracomment>Confirms the chosen language</extracomment>
         <translation>ሕራይ</translation>
@@ -170,37 +170,51 @@
 <context>
     <name>NavigationBar</name>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="49"/>
+        <location filename="../qml/components/NavigationBar.qml" line="50"/>
         <source>Home</source>
         <extracomment>Navigation button: back to the four topics</extracomment>
         <translation>መበገሲ</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="59"/>
+        <location filename="../qml/components/NavigationBar.qml" line="61"/>
         <source>Back</source>
         <extracomment>Navigation button: previous screen</extracomment>
         <translation>ንድሕሪት</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="77"/>
+        <location filename="../qml/components/NavigationBar.qml" line="81"/>
+        <source>Listen</source>
+        <extracomment>Toggle on every screen: speech mode, every item said aloud (touch and hold to turn on)</extracomment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ስምዑ</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="84"/>
+        <source>Touch and hold to hear everything.</source>
+        <extracomment>Said on a short touch of the Listen toggle while speech mode is off</extracomment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ኩሉ ንምስማዕ ተንኪፍኩም ሓዙ።</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NavigationBar.qml" line="93"/>
         <source>Bigger text</source>
         <extracomment>Toggle: bigger text</extracomment>
         <translation>ዝዓበየ ጽሑፍ</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="90"/>
+        <location filename="../qml/components/NavigationBar.qml" line="107"/>
         <source>Contrast</source>
         <extracomment>Toggle: high-contrast colours</extracomment>
         <translation>ፍልልይ ሕብሪ</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="103"/>
+        <location filename="../qml/components/NavigationBar.qml" line="121"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>ቋንቋ</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="114"/>
+        <location filename="../qml/components/NavigationBar.qml" line="133"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>ህጹጽ</translation>
@@ -242,60 +256,140 @@
     </message>
 </context>
 <context>
+    <name>SpeechMode</name>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="30"/>
+        <source>topic</source>
+        <comment>Speech mode: said after a topic&apos;s name (Housing, topic, 2 of 4)</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ኣርእስቲ</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="31"/>
+        <source>page</source>
+        <comment>Speech mode: said after the title of a page in a topic&apos;s list</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ገጽ</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="32"/>
+        <source>paper</source>
+        <comment>Speech mode: said after a residence document the visitor can choose</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ወረቐት</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="33"/>
+        <source>language</source>
+        <comment>Speech mode: said after a language&apos;s name</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ቋንቋ</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="34"/>
+        <source>button</source>
+        <comment>Speech mode: said after a button&apos;s label</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>መጠወቒ</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="35"/>
+        <source>part of the page</source>
+        <comment>Speech mode: said before a page&apos;s block is read</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ክፋል ገጽ</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="36"/>
+        <source>on</source>
+        <comment>Speech mode: a toggle (bigger text, contrast) that is switched on</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ተወሊዑ</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="37"/>
+        <source>off</source>
+        <comment>Speech mode: a toggle that is switched off</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ጠፊኡ</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="38"/>
+        <source>%1 of %2</source>
+        <comment>Speech mode: an item&apos;s place on the screen, 2 of 4</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>%1 ካብ %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="40"/>
+        <source>Speech is on. Touch the screen to hear what is there, touch twice to choose. Or use the keys.</source>
+        <comment>Speech mode: said when it is turned on</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ድምጺ ተወሊዑ ኣሎ። ኣብ ስክሪን ዘሎ ንምስማዕ ተንክፉ፡ ንምምራጽ ክልተ ግዜ ተንክፉ። ወይ መፍትሕታት ተጠቐሙ።</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/core/speechwords.h" line="45"/>
+        <source>Arrows, or 2 and 8: move. Enter or 5: choose, play or pause. Escape or 0: back. Slash: home. Plus and minus: volume. F1 or the dot: help.</source>
+        <comment>Speech mode: the help key&apos;s explanation of the keys (keyboard and number pad)</comment>
+        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
+        <translation>ምልክታት ኣንፈት፡ ወይ 2ን 8ን፡ ምንቅስቓስ። ኢንተር ወይ 5፡ ምምራጽ፡ ምጽዋት ወይ ደው ምባል። ኤስኬፕ ወይ 0፡ ንድሕሪት። ስላሽ፡ መበገሲ። ፕላስን ማይነስን፡ ድምጺ። ኤፍ 1 ወይ ነጥቢ፡ ሓገዝ።</translation>
+    </message>
+</context>
+<context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="44"/>
+        <location filename="../qml/components/StaffPanel.qml" line="55"/>
         <source>Side by side with French</source>
         <extracomment>Social-worker panel: show each page in the visitor&apos;s language and in French</extracomment>
         <translation>ጎኒ ንጎኒ ምስ ፈረንሳይኛ</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="51"/>
+        <location filename="../qml/components/StaffPanel.qml" line="62"/>
         <source>Change the paper</source>
         <translation>ወረቐት ቀይር</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="59"/>
+        <location filename="../qml/components/StaffPanel.qml" line="70"/>
         <source>New visitor</source>
         <extracomment>Social-worker panel: erase everything and go back to the start</extracomment>
         <translation>ሓድሽ በጻሒ</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="75"/>
-        <location filename="../qml/components/StaffPanel.qml" line="76"/>
+        <location filename="../qml/components/StaffPanel.qml" line="86"/>
+        <location filename="../qml/components/StaffPanel.qml" line="87"/>
         <source>Staff PIN</source>
         <translation>ናይ ሰራሕተኛታት ኮድ</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="84"/>
+        <location filename="../qml/components/StaffPanel.qml" line="95"/>
         <source>Operator screen</source>
         <translation>ገጽ ኦፕሬተር</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="100"/>
+        <location filename="../qml/components/StaffPanel.qml" line="111"/>
         <source>Wrong PIN: wait %1 s.</source>
         <extracomment>After a wrong staff PIN; %1 is a number of seconds</extracomment>
         <translation>ጌጋ ኮድ፡ %1 ሰከንድ ተጸበዩ።</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="113"/>
+        <location filename="../qml/components/StaffPanel.qml" line="124"/>
         <source>Code, e.g. S2</source>
         <extracomment>Placeholder of the field where a social worker types a page code such as S2</extracomment>
         <translation>ኮድ፡ ንኣብነት S2</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="115"/>
+        <location filename="../qml/components/StaffPanel.qml" line="126"/>
         <source>Page code</source>
         <translation>ኮድ ገጽ</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="124"/>
+        <location filename="../qml/components/StaffPanel.qml" line="135"/>
         <source>Open</source>
         <translation>ክፈት</translation>
     </message>
     <message>
-        <location filename="../qml/components/StaffPanel.qml" line="142"/>
-        <location filename="../qml/components/StaffPanel.qml" line="144"/>
+        <location filename="../qml/components/StaffPanel.qml" line="151"/>
+        <location filename="../qml/components/StaffPanel.qml" line="153"/>
         <source>Search</source>
         <extracomment>Placeholder of the search field</extracomment>
         <translation>ድለ</translation>

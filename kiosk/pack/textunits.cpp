@@ -1,6 +1,9 @@
 #include "textunits.h"
 #include "dateformat.h"
+#include "speechwords.h"
 #include "uistrings.h"
+
+#include <QSet>
 
 namespace passerelle::content {
 
@@ -14,21 +17,6 @@ QString TextUnit::speech() const
 }
 
 namespace {
-
-/** "Which paper do you have?" -> "which-paper-do-you-have": a file name an editor can record. */
-QString slug(const QString &text)
-{
-    QString out;
-    for (const QChar c : text.toLower()) {
-        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
-            out += c;
-        else if (!out.isEmpty() && !out.endsWith(u'-'))
-            out += u'-';
-    }
-    while (out.endsWith(u'-'))
-        out.chop(1);
-    return out.left(48);
-}
 
 /** The page a translation is made from: the source-language file of the same folder and stem. */
 const PageFile *sourcePage(const ContentSet &set, const PageFile &page)
@@ -62,6 +50,21 @@ QString footerText(const PageFile &page, const QDate &verified)
 }
 
 } // namespace
+
+QString uiLabelId(const QString &source)
+{
+    // Also a file name an editor can record ("_ui/<id>.opus"), hence short.
+    QString out;
+    for (const QChar c : source.toLower()) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
+            out += c;
+        else if (!out.isEmpty() && !out.endsWith(u'-'))
+            out += u'-';
+    }
+    while (out.endsWith(u'-'))
+        out.chop(1);
+    return out.left(48);
+}
 
 QString pageKey(const PageFile &page)
 {
@@ -129,10 +132,26 @@ QList<TextUnit> textUnits(const ContentSet &set, const QString &lang)
         if (l.code == lang && !l.greeting.isEmpty())
             units.append({u"greeting"_s, u"greeting"_s, lang, l.greeting, l.origin, 0, u"_greeting.opus"_s});
     }
+    QSet<QString> labels;
     for (const UiString &s : uiStrings(lang)) {
-        const QString name = slug(s.source);
+        const QString name = uiLabelId(s.source);
+        if (labels.contains(name))
+            continue; // "Language" (the bar's button) and "language" (speech mode's kind)
+        labels.insert(name);
         units.append({u"ui/"_s + name, u"control"_s, lang, s.text, {uiStringsFile(lang), s.line}, 0,
                       u"_ui/"_s + name + u".opus"_s});
+    }
+    // Speech mode's "2 of 4": a number filled in, so not a label above; said as one clip per
+    // place, which the kiosk asks for by speechwords::placeId().
+    const UiString place = uiTranslation(lang, QString::fromUtf8(speechwords::kPlace.text.source));
+    if (!place.text.isEmpty()) {
+        for (int count = 1; count <= speechwords::kMaxPlaceCount; ++count) {
+            for (int n = 1; n <= count; ++n) {
+                const QString id = speechwords::placeId(n, count);
+                units.append({u"ui/"_s + id, u"control"_s, lang, place.text.arg(QString::number(n), QString::number(count)),
+                              {uiStringsFile(lang), place.line}, 0, u"_ui/"_s + id + u".opus"_s});
+            }
+        }
     }
     return units;
 }

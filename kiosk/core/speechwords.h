@@ -7,8 +7,11 @@ namespace passerelle::speechwords {
 /**
  * The words speech mode adds to what it says (see SpeechMode): an item's kind, its place,
  * the notice that speech is on, the help. They are never shown; like every kiosk label
- * they are translated in translations/passerelle_<lang>.ts (context "SpeechMode") and spoken from the
- * pack's ui_texts by their id, the slug of the source string (textunits.cpp).
+ * they are translated in translations/passerelle_<lang>.ts (context "SpeechMode") and
+ * spoken from the pack's ui_texts by their id, the slug of the source string as
+ * kiosk/pack/textunits.cpp makes it (uiLabelId: cut at 48 characters, so the long ones
+ * end mid-word; tst_packspeechwords checks each id). In kiosk/core because passerelle-pack
+ * reads it too, for the places it expands.
  *
  * The place "%1 of %2" is expanded by the pack builder into one label per place,
  * "place-<n>-of-<m>" for 1 <= n <= m <= kMaxPlaceCount.
@@ -37,13 +40,17 @@ inline constexpr Word kSpeechOn{
     QT_TRANSLATE_NOOP3("SpeechMode",
                        "Speech is on. Touch the screen to hear what is there, touch twice to choose. Or use the keys.",
                        "Speech mode: said when it is turned on"),
-    "speech-is-on-touch-the-screen-to-hear-what-is-there-touch-twice-to-choose-or-use-the-keys"};
+    "speech-is-on-touch-the-screen-to-hear-what-is-th"};
 inline constexpr Word kHelp{
     QT_TRANSLATE_NOOP3("SpeechMode",
                        "Arrows, or 2 and 8: move. Enter or 5: choose, play or pause. Escape or 0: back. "
                        "Slash: home. Plus and minus: volume. F1 or the dot: help.",
                        "Speech mode: the help key's explanation of the keys (keyboard and number pad)"),
-    "arrows-or-2-and-8-move-enter-or-5-choose-play-or-pause-escape-or-0-back-slash-home-plus-and-minus-volume-f1-or-the-dot-help"};
+    "arrows-or-2-and-8-move-enter-or-5-choose-play-or"};
+
+/** Every word above, for the checks that the pack has them all. */
+inline constexpr const Word *kWords[] = {&kTopic, &kPage, &kPaper, &kLanguage, &kButton, &kPart,
+                                         &kOn, &kOff, &kPlace, &kSpeechOn, &kHelp};
 
 /** The id of the label for place n of count: "place-2-of-4"; empty past kMaxPlaceCount. */
 inline QString placeId(int n, int count)
