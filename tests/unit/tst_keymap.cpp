@@ -202,6 +202,33 @@ private Q_SLOTS:
         QCOMPARE(actionOf(map, Qt::Key_H, kNone), u"none"_s);
     }
 
+    // How a spec is read: the written form after normalising (what keysText gives back).
+    void spellings_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("normalised");
+        QTest::newRow("Escape") << u"Escape"_s << u"Esc"_s;
+        QTest::newRow("Backtab") << u"Backtab"_s << u"Shift+Tab"_s;
+        QTest::newRow("pad plus") << u"Num++"_s << u"Num++"_s;
+        QTest::newRow("pad Enter") << u"Num+Enter"_s << u"Num+Enter"_s;
+        QTest::newRow("pad Del is the pad's .") << u"Num+Del"_s << u"Num+."_s;
+        QTest::newRow("pad Clear is the pad's 5") << u"Num+Clear"_s << u"Num+5"_s;
+        QTest::newRow("pad Ins is the pad's 0") << u"Num+Ins"_s << u"Num+0"_s;
+        QTest::newRow("Ctrl+digit may act") << u"Ctrl+2"_s << u"Ctrl+2"_s;
+        QTest::newRow("lower case") << u"f1, shift+h, num+5"_s << u"F1, Shift+H, Num+5"_s;
+        QTest::newRow("twice") << u"N, n"_s << u"N"_s;
+    }
+
+    void spellings()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, normalised);
+        KeyMap map = KeyMap::defaults();
+        QString error;
+        QVERIFY2(map.bind(KeyAction::Help, spec, &error), qPrintable(error));
+        QCOMPARE(map.keysText(KeyAction::Help), normalised);
+    }
+
     void keyMovesToTheLaterAction()
     {
         KeyMap map = KeyMap::defaults();
