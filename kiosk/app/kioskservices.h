@@ -38,6 +38,7 @@ public:
         int idleSeconds = 120;   // no touch for that long ends the session
         int warningSeconds = 30; // the last part of it shows the "more time" warning
         bool silent = false;     // renders offscreen: nobody listens, nothing is played
+        QString audioOutput;     // [audio] output of passerelle.conf (AudioOutputChoice)
     };
 
     /** backend plays the audio; the default is Qt Multimedia (tests pass a fake). */
