@@ -4,6 +4,7 @@
 // as a person plugs a USB headset in and out. The real MediaPlayerBackend (Qt
 // Multimedia, GStreamer) plays an Ogg Opus tone made by ffmpeg; which sink the stream
 // is on is read from pactl, and what reaches a sink is recorded from its monitor.
+#include "audiotest.h"
 #include "kioskservices.h"
 #include "mediaplayerbackend.h"
 #include "narrator.h"
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void namedOutput();
     void unknownNameWarnsWithTheOutputsSeen();
     void switchKeepsTheVolumeStepAndEndSessionResetsIt();
+    void staffSoundTestPlaysWhereVisitorsHear();
 
 private:
     [[nodiscard]] QByteArray pactl(const QStringList &args);
@@ -355,6 +357,21 @@ void TestAudioOutput::switchKeepsTheVolumeStepAndEndSessionResetsIt()
     qInfo("after endSession, step %d: headset %.1f dBFS (expected %.1f)", narrator.volumeStep(), next, expected);
     QVERIFY2(std::abs(next - expected) < 1.5, "the next session does not play at the default step");
     backend->stop();
+}
+
+// The staff screen's sound test goes where speech goes, and says which output it used.
+void TestAudioOutput::staffSoundTestPlaysWhereVisitorsHear()
+{
+    plugHeadset();
+    QTRY_COMPARE_WITH_TIMEOUT(QMediaDevices::audioOutputs().size(), 2, kChangeMs);
+    AudioTest headsetFirst(u"headset first"_s);
+    headsetFirst.play();
+    QTRY_COMPARE_WITH_TIMEOUT(streamSinks(), QStringList{u"headset"_s}, kChangeMs);
+    QTRY_COMPARE_WITH_TIMEOUT(headsetFirst.status(), u"Le son de test a été joué sur %1."_s.arg(kHeadset), kChangeMs);
+
+    AudioTest byDefault;
+    byDefault.play();
+    QTRY_COMPARE_WITH_TIMEOUT(byDefault.status(), u"Le son de test a été joué sur %1."_s.arg(kSpeaker), kChangeMs);
 }
 
 QTEST_GUILESS_MAIN(TestAudioOutput)
