@@ -66,7 +66,8 @@ void MediaPlayerBackend::chooseOutput()
         return;
     m_device = device;
     if (!device.isNull()) {
-        qCInfo(lcAudio).noquote() << "sound output:" << device.description() << "(" << device.id() << ")";
+        qCInfo(lcAudio).noquote() << QStringLiteral("sound output: %1 (%2)")
+                                         .arg(device.description(), QString::fromUtf8(device.id()));
         // QAudioOutput keeps its volume on the new device: the visitor's step stays.
         m_output->setDevice(device);
     }
