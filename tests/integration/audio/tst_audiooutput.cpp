@@ -227,8 +227,12 @@ void TestAudioOutput::headsetFirstFollowsTheHeadset()
     QMediaDevices devices;
     QSignalSpy announced(&devices, &QMediaDevices::audioOutputsChanged);
 
+    QElapsedTimer clock;
+    clock.start();
     plugHeadset();
     QTRY_COMPARE_WITH_TIMEOUT(backend.output().id(), QByteArray("headset"), kChangeMs);
+    qInfo("headset taken %lld ms after pactl load-module was started (poll every %d ms)", clock.elapsed(),
+          MediaPlayerBackend::kOutputsPollMs);
     QCOMPARE(backend.output().description(), kHeadset);
     QCOMPARE(changed.size(), 1);
     // Qt 6.4.2 on PulseAudio: 0 (the list changes, the signal never comes), hence the poll.
