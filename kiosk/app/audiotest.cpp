@@ -1,5 +1,7 @@
 #include "audiotest.h"
 
+#include "audiooutputchoice.h"
+
 #include <QAudioDevice>
 #include <QAudioOutput>
 #include <QLoggingCategory>
@@ -36,7 +38,7 @@ void appendLe16(QByteArray &out, quint16 v)
 
 } // namespace
 
-AudioTest::AudioTest(QObject *parent) : QObject(parent) {}
+AudioTest::AudioTest(const QString &output, QObject *parent) : QObject(parent), m_outputChoice(output) {}
 
 AudioTest::~AudioTest() = default;
 
@@ -113,7 +115,12 @@ void AudioTest::play()
                 setStatus(u"Le son de test a été joué sur %1."_s.arg(m_output->device().description()));
         });
     }
-    m_output->setDevice(QMediaDevices::defaultAudioOutput());
+    // The output the narrator would choose now ([audio] output), named in the status.
+    const QList<QAudioDevice> outputs = QMediaDevices::audioOutputs();
+    const AudioOutputChoice::Result chosen = AudioOutputChoice(m_outputChoice).choose(AudioOutputChoice::infoOf(outputs));
+    if (!chosen.warning.isEmpty())
+        qCWarning(lcAudioTest).noquote() << chosen.warning;
+    m_output->setDevice(outputs.value(chosen.index, QMediaDevices::defaultAudioOutput()));
     m_output->setVolume(1.0f);
     m_player->setSource(QUrl::fromLocalFile(m_file->fileName()));
     setStatus(u"Son de test en cours…"_s);

@@ -21,7 +21,8 @@ class AudioTest : public QObject
     Q_OBJECT
 
 public:
-    explicit AudioTest(QObject *parent = nullptr);
+    /** output: [audio] output of passerelle.conf, so the tone goes where visitors hear speech. */
+    explicit AudioTest(const QString &output = {}, QObject *parent = nullptr);
     ~AudioTest() override;
 
     /** True when Qt Multimedia sees at least one audio output. */
@@ -40,6 +41,7 @@ private:
     void setStatus(const QString &status);
 
     QString m_status;
+    QString m_outputChoice;
     std::unique_ptr<QTemporaryFile> m_file;
     QMediaPlayer *m_player = nullptr;
     QAudioOutput *m_output = nullptr;

@@ -185,6 +185,16 @@ const QList<KeyRule> &rules()
         {u"display"_s, u"px_per_mm"_s, [](KioskConfig &c, const QString &v) -> Reason {
              return parseReal(v, 1.0, 20.0, &c.pxPerMm);
          }},
+        {u"audio"_s, u"output"_s, [](KioskConfig &c, const QString &v) -> Reason {
+             // Any text may name an output (AudioOutputChoice); only its form is checked here.
+             if (v.size() > 200)
+                 return u"the value is longer than 200 characters"_s;
+             for (const QChar ch : v)
+                 if (ch.category() == QChar::Other_Control)
+                     return u"the value contains a control character"_s;
+             c.audioOutput = v;
+             return std::nullopt;
+         }},
         {u"session"_s, u"idle_warning_seconds"_s, [](KioskConfig &c, const QString &v) -> Reason {
              return parseInt(v, 10, 3600, &c.idleWarningSeconds);
          }},

@@ -33,6 +33,10 @@ struct KioskConfig
     // [display]
     double pxPerMm = 3.6;
 
+    // [audio]
+    /** The sound output: empty/"default", "headset first", or text its name contains. */
+    QString audioOutput;
+
     // [session]
     /** Seconds without a touch before the "more time?" warning. */
     int idleWarningSeconds = 90;

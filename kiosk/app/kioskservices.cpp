@@ -51,7 +51,7 @@ Result<std::unique_ptr<KioskServices>> KioskServices::open(const Options &option
     else if (options.silent)
         s->m_audio = std::make_unique<SilentAudioBackend>();
     else
-        s->m_audio = std::make_unique<MediaPlayerBackend>();
+        s->m_audio = std::make_unique<MediaPlayerBackend>(options.audioOutput);
     s->m_narrator = std::make_unique<Narrator>(s->m_audio.get());
     // The machine-voice notice: the kiosk's label "This voice is made by a computer"
     // (qml/KioskScreen.qml), by its id, in the visitor's language.

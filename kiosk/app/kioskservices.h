@@ -42,6 +42,7 @@ public:
         int warningSeconds = 30; // the last part of it shows the "more time" warning
         bool silent = false;     // renders offscreen: nobody listens, nothing is played
         KeyMap keys = KeyMap::defaults(); // [keys] in passerelle.conf
+        QString audioOutput;     // [audio] output of passerelle.conf (AudioOutputChoice)
     };
 
     /** backend plays the audio; the default is Qt Multimedia (tests pass a fake). */

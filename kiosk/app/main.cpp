@@ -336,6 +336,7 @@ int main(int argc, char **argv)
     options.idleSeconds = config.idleWarningSeconds + config.idleResetSeconds;
     options.warningSeconds = config.idleResetSeconds;
     options.silent = offscreen;
+    options.audioOutput = config.audioOutput;
 
     // Declared first, destroyed last: the QML engine (in the kiosk) goes before what it shows.
     std::unique_ptr<Operations> operations;

@@ -11,7 +11,15 @@ namespace passerelle {
 
 Q_LOGGING_CATEGORY(lcAudio, "passerelle.audio")
 
-MediaPlayerBackend::MediaPlayerBackend(QObject *parent) : AudioBackend(parent) {}
+MediaPlayerBackend::MediaPlayerBackend(const QString &output, QObject *parent)
+    : AudioBackend(parent), m_choice(output)
+{
+}
+
+void MediaPlayerBackend::open()
+{
+    ensurePlayer();
+}
 
 void MediaPlayerBackend::ensurePlayer()
 {
@@ -29,12 +37,49 @@ void MediaPlayerBackend::ensurePlayer()
         qCWarning(lcAudio) << "cannot play" << m_player->source().toLocalFile() << ":" << message;
         Q_EMIT failed(message);
     });
+    // A headset plugged in or out: the choice is made again (a playing clip moves with it).
+    m_devices = new QMediaDevices(this);
+    connect(m_devices, &QMediaDevices::audioOutputsChanged, this, &MediaPlayerBackend::chooseOutput);
+    m_poll.setInterval(kOutputsPollMs);
+    connect(&m_poll, &QTimer::timeout, this, &MediaPlayerBackend::pollOutputs);
+    m_poll.start();
+    chooseOutput();
+}
+
+void MediaPlayerBackend::pollOutputs()
+{
+    if (AudioOutputChoice::infoOf(QMediaDevices::audioOutputs()) != m_seen)
+        chooseOutput();
+}
+
+void MediaPlayerBackend::chooseOutput()
+{
+    const QList<QAudioDevice> outputs = QMediaDevices::audioOutputs();
+    m_seen = AudioOutputChoice::infoOf(outputs);
+    const AudioOutputChoice::Result chosen = m_choice.choose(m_seen);
+    // Said once per new situation, not before every clip.
+    if (chosen.warning != m_lastWarning && !chosen.warning.isEmpty())
+        qCWarning(lcAudio).noquote() << chosen.warning;
+    m_lastWarning = chosen.warning;
+    const QAudioDevice device = chosen.index < 0 ? QAudioDevice() : outputs[chosen.index];
+    if (device == m_device)
+        return;
+    m_device = device;
+    if (!device.isNull()) {
+        qCInfo(lcAudio).noquote() << QStringLiteral("sound output: %1 (%2)")
+                                         .arg(device.description(), QString::fromUtf8(device.id()));
+        // QAudioOutput keeps its volume on the new device: the visitor's step stays.
+        m_output->setDevice(device);
+    }
+    Q_EMIT outputChanged();
 }
 
 void MediaPlayerBackend::play(const QString &file)
 {
     ensurePlayer();
-    if (QMediaDevices::audioOutputs().isEmpty()) {
+    // Also here, in case the sound system did not announce a change.
+    chooseOutput();
+    if (m_device.isNull()) {
         Q_EMIT failed(QStringLiteral("no audio output device"));
         return;
     }
@@ -66,6 +111,11 @@ void MediaPlayerBackend::setVolume(double volume)
     m_volume = volume;
     if (m_output)
         m_output->setVolume(float(volume));
+}
+
+double MediaPlayerBackend::outputVolume() const
+{
+    return m_output ? double(m_output->volume()) : m_volume;
 }
 
 } // namespace passerelle

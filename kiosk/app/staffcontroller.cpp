@@ -280,7 +280,7 @@ bool StaffController::exportCsv()
 void StaffController::playTestTone()
 {
     if (!m_audio) {
-        m_audio = new AudioTest(this);
+        m_audio = new AudioTest(m_deps.config ? m_deps.config->audioOutput : QString(), this);
         connect(m_audio, &AudioTest::statusChanged, this, &StaffController::audioStatusChanged);
     }
     m_audio->play();

@@ -284,6 +284,51 @@ private Q_SLOTS:
         QCOMPARE(loaded.config.trustedKeys, (QStringList{path, kKey}));
     }
 
+    // [audio] output: any name is taken as written (what it matches is AudioOutputChoice's
+    // business); the shipped file documents it and leaves it to the system default.
+    void audioOutput_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("reason"); // empty: no problem reported
+        QTest::newRow("empty") << "" << "" << "";
+        QTest::newRow("default") << "default" << "default" << "";
+        QTest::newRow("headset first") << "headset first" << "headset first" << "";
+        QTest::newRow("a name") << "USB Audio Analog" << "USB Audio Analog" << "";
+        QTest::newRow("french") << "Écouteurs" << "Écouteurs" << "";
+        QTest::newRow("too long") << QString(201, u'x') << "" << "longer than 200 characters";
+        QTest::newRow("control") << u"USB"_s + QChar(7) << ""
+                                 << "contains a control character";
+    }
+
+    void audioOutput()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        QFETCH(QString, reason);
+        const KioskConfig::Loaded loaded =
+            KioskConfig::parse(u"[audio]\noutput = %1\n"_s.arg(value).toUtf8(), u"passerelle.conf"_s);
+        QCOMPARE(loaded.config.audioOutput, expected);
+        if (reason.isEmpty()) {
+            QVERIFY(loaded.problems.isEmpty());
+        } else {
+            QCOMPARE(loaded.problems.size(), 1);
+            const QString text = loaded.problems.first().toString();
+            QVERIFY2(text.contains(u"passerelle.conf:2"_s) && text.contains(u"[audio] output"_s)
+                         && text.contains(reason),
+                     qPrintable(text));
+        }
+    }
+
+    void shippedConfigHasAudioOutput()
+    {
+        QFile file(QStringLiteral(PASSERELLE_DEFAULT_CONFIG));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.contains(QRegularExpression(u"\\n\\[audio\\]\\n(#[^\\n]*\\n)*output =\\n"_s)));
+        QCOMPARE(KioskConfig::load(QStringLiteral(PASSERELLE_DEFAULT_CONFIG)).config.audioOutput, KioskConfig().audioOutput);
+    }
+
     // The documented default config is the defaults, with nothing to report.
     void shippedConfigIsTheDefaults()
     {
