@@ -23,11 +23,31 @@ namespace {
 /** A second tap within this time on the same item is a double tap (a little longer than a phone's). */
 constexpr int kDoubleTapMs = 500;
 
-QQuickItem *deepestAt(QQuickItem *item, const QPointF &scenePosition)
+/** Speech mode reaches an item: it takes the focus by the keys, or it is a screen's title. */
+bool isExplorable(const QQuickItem *item)
 {
-    const QPointF local = item->mapFromScene(scenePosition);
-    QQuickItem *child = item->childAt(local.x(), local.y());
-    return child ? deepestAt(child, scenePosition) : item;
+    return (item->activeFocusOnTab() && item->isEnabled()) || item->objectName() == u"screenTitle";
+}
+
+/**
+ * The topmost explorable item at a point of the scene, under item. Every descendant is
+ * looked at, not only those inside their parent (a list's content item can be narrower
+ * than its rows); what a clipping item hides is not found.
+ */
+QQuickItem *explorableAt(QQuickItem *item, const QPointF &scenePosition)
+{
+    if (!item->isVisible())
+        return nullptr;
+    const bool inside = item->contains(item->mapFromScene(scenePosition));
+    if (item->clip() && !inside)
+        return nullptr;
+    QList<QQuickItem *> children = item->childItems();
+    std::stable_sort(children.begin(), children.end(), [](QQuickItem *a, QQuickItem *b) { return a->z() < b->z(); });
+    for (auto it = children.crbegin(); it != children.crend(); ++it) { // the last painted is on top
+        if (QQuickItem *found = explorableAt(*it, scenePosition))
+            return found;
+    }
+    return inside && isExplorable(item) ? item : nullptr;
 }
 
 bool isTextField(const QQuickItem *item)
@@ -300,11 +320,7 @@ bool AccessInput::touched(QEvent::Type type, const QPointF &position)
 
 QQuickItem *AccessInput::explorable(const QPointF &position) const
 {
-    for (QQuickItem *item = deepestAt(m_window->contentItem(), position); item; item = item->parentItem()) {
-        if ((item->activeFocusOnTab() && item->isEnabled()) || item->objectName() == u"screenTitle")
-            return item;
-    }
-    return nullptr;
+    return explorableAt(m_window->contentItem(), position);
 }
 
 } // namespace passerelle

@@ -337,6 +337,7 @@ int main(int argc, char **argv)
     options.warningSeconds = config.idleResetSeconds;
     options.silent = offscreen;
     options.audioOutput = config.audioOutput;
+    options.keys = config.keys;
 
     // Declared first, destroyed last: the QML engine (in the kiosk) goes before what it shows.
     std::unique_ptr<Operations> operations;

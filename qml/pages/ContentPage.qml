@@ -53,7 +53,9 @@ Item {
         // Every block exists, for the keys and speech mode to reach.
         cacheBuffer: 100000
         model: page
-        delegate: Item {
+        // A scope, so that when the view gives its current row the focus (the block being
+        // read), the block in it has it.
+        delegate: FocusScope {
             id: row
             required property var model
             required property int index
@@ -62,6 +64,7 @@ Item {
 
             BlockView {
                 id: visitor
+                focus: true
                 width: root.sideBySide ? (row.width - Theme.margin) / 2 : row.width
                 block: row.model
                 index: row.index

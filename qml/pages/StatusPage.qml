@@ -18,7 +18,8 @@ Item {
 
     // The question is asked aloud as the screen opens: the visitor has just touched their
     // language, and the drawings alone do not say what is asked.
-    Component.onCompleted: Narrator.say([title.speech])
+    // In speech mode the screen is announced with the rest (SpeechMode).
+    Component.onCompleted: if (!SpeechMode.active) Narrator.say([title.speech])
 
     // As many columns as fit cells of 130 mm (175 mm in large text); each row as tall as
     // its longest title and hint, and the list scrolls.

