@@ -148,8 +148,9 @@ QList<TextUnit> textUnits(const ContentSet &set, const QString &lang)
         for (int count = 1; count <= speechwords::kMaxPlaceCount; ++count) {
             for (int n = 1; n <= count; ++n) {
                 const QString id = speechwords::placeId(n, count);
-                units.append({u"ui/"_s + id, u"control"_s, lang, place.text.arg(QString::number(n), QString::number(count)),
-                              {uiStringsFile(lang), place.line}, 0, u"_ui/"_s + id + u".opus"_s});
+                const QString text = place.text.arg(QString::number(n), QString::number(count));
+                units.append({u"ui/"_s + id, u"control"_s, lang, text, {uiStringsFile(lang), place.line}, 0,
+                              u"_ui/"_s + id + u".opus"_s});
             }
         }
     }
