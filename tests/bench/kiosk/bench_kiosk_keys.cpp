@@ -276,8 +276,8 @@ void print(const QString &what, Presses &p)
     std::sort(p.slowest.begin(), p.slowest.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
     out << "    slowest frames:";
     for (qsizetype i = 0; i < std::min<qsizetype>(3, p.slowest.size()); ++i)
-        out << ' ' << p.slowest.at(i).second << ' ' << QString::number(p.slowest.at(i).first, 'f', 1) << " ms"
-            << (i < 2 ? "," : "");
+        out << (i > 0 ? ", " : " ") << p.slowest.at(i).second << ' ' << QString::number(p.slowest.at(i).first, 'f', 1)
+            << " ms";
     out << Qt::endl;
     const int wrong = p.noMove + p.noFrame + p.noRing + p.notPainted + p.wrongClip;
     if (wrong > 0 || p.noSpeech > 0)
@@ -379,9 +379,10 @@ int main(int argc, char **argv)
     settle(window);
     // Entering a screen should put the focus on its first block; when it does not, Down
     // (not measured) brings it there.
+    QString entryNote;
     if (!isBlock(window->activeFocusItem())) {
-        out << "NOTE entering page/" << page << " put the focus on " << nameOf(window->activeFocusItem())
-            << ", not its first block" << Qt::endl;
+        entryNote = u"NOTE entering page/%1 put the focus on %2, not its first block"_s.arg(
+            page, nameOf(window->activeFocusItem()));
         Presses entry;
         for (int i = 0; i < 30 && !isBlock(window->activeFocusItem()); ++i)
             press(window, audio, Qt::Key_Down, entry);
@@ -406,6 +407,8 @@ int main(int argc, char **argv)
     out << "content page \"" << page << "\" (fr): " << blocks.frame.size()
         << " presses of Down/Up through its blocks, each read" << Qt::endl;
     print(u"page blocks"_s, blocks);
+    if (!entryNote.isEmpty())
+        out << entryNote << Qt::endl;
     out << (missed == 0 ? u"all targets met"_s : u"%1 target(s) missed"_s.arg(missed)) << Qt::endl;
     return missed == 0 ? 0 : 1;
 }
