@@ -146,8 +146,6 @@ bool AccessInput::keyPressed(int key, Qt::KeyboardModifiers modifiers)
     m_idle->activity();
     if (warned)
         return true;
-    if (m_navigator->current().kind() == Route::Kind::Attract)
-        m_navigator->start();
     if (!m_speech->active())
         m_speech->turnOn(); // the first key turns speech on, and is spent on that
     else
@@ -268,6 +266,11 @@ void AccessInput::enterScreen()
 {
     if (!m_speech->active())
         return;
+    // Nothing on the attract screen can be explored: speech mode goes on to the languages.
+    if (m_navigator->current().kind() == Route::Kind::Attract) {
+        m_navigator->start(); // and enters that screen
+        return;
+    }
     QQuickItem *item = firstItem();
     if (item) {
         item->forceActiveFocus(Qt::TabFocusReason);
