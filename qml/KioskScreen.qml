@@ -57,8 +57,8 @@ Rectangle {
     Component { id: topicPage; TopicPage { topic: Navigator.id } }
     Component { id: contentPage; ContentPage { pageId: Navigator.id } }
     Component { id: servicePage; ServicePage { serviceId: Navigator.id } }
-    // The emergency numbers are a page of the pack, for everyone.
-    Component { id: emergencyPage; ContentPage { pageId: "emergency-numbers" } }
+    // The emergency numbers are a page of the pack, for everyone (Route::emergencyPageId).
+    Component { id: emergencyPage; ContentPage { pageId: Navigator.id } }
     Component { id: languagePage; LanguagePage {} }
     Component { id: statusPage; StatusPage {} }
     Component { id: staffPage; StaffPage {} }

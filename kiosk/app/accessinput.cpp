@@ -135,7 +135,7 @@ bool AccessInput::eventFilter(QObject *watched, QEvent *event)
 
 bool AccessInput::keyPressed(int key, Qt::KeyboardModifiers modifiers)
 {
-    auto *staff = m_window->contentItem()->findChild<QQuickItem *>(u"staffPanel"_s);
+    QQuickItem *staff = named(u"staffPanel"_s);
     if ((staff && staff->isVisible()) || isTextField(m_window->activeFocusItem()))
         return false;
     const KeyAction action = m_keys.action(key, modifiers, m_session->rightToLeft());
@@ -146,8 +146,6 @@ bool AccessInput::keyPressed(int key, Qt::KeyboardModifiers modifiers)
     m_idle->activity();
     if (warned)
         return true;
-    if (m_navigator->current().kind() == Route::Kind::Attract)
-        m_navigator->start();
     if (!m_speech->active())
         m_speech->turnOn(); // the first key turns speech on, and is spent on that
     else
@@ -187,9 +185,18 @@ void AccessInput::act(KeyAction action)
     }
 }
 
+QQuickItem *AccessInput::named(const QString &name) const
+{
+    // Items declared in a Window are the window's QObject children (Main.qml); a view's
+    // root item is its content item's (the Qt Quick tests).
+    if (auto *item = m_window->findChild<QQuickItem *>(name))
+        return item;
+    return m_window->contentItem()->findChild<QQuickItem *>(name);
+}
+
 QQuickItem *AccessInput::screen() const
 {
-    auto *loader = m_window->contentItem()->findChild<QQuickItem *>(u"screen"_s);
+    QQuickItem *loader = named(u"screen"_s);
     return loader ? loader->property("item").value<QQuickItem *>() : nullptr;
 }
 
@@ -259,6 +266,11 @@ void AccessInput::enterScreen()
 {
     if (!m_speech->active())
         return;
+    // Nothing on the attract screen can be explored: speech mode goes on to the languages.
+    if (m_navigator->current().kind() == Route::Kind::Attract) {
+        m_navigator->start(); // and enters that screen
+        return;
+    }
     QQuickItem *item = firstItem();
     if (item) {
         item->forceActiveFocus(Qt::TabFocusReason);

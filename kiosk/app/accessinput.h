@@ -49,6 +49,8 @@ protected:
 private:
     bool keyPressed(int key, Qt::KeyboardModifiers modifiers);
     void act(KeyAction action);
+    /** The kiosk's item of that objectName, or null. */
+    [[nodiscard]] QQuickItem *named(const QString &name) const;
     /** The current screen's root item (the Loader's item), or null. */
     [[nodiscard]] QQuickItem *screen() const;
     [[nodiscard]] QQuickItem *focused() const;

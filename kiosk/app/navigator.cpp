@@ -16,6 +16,11 @@ Navigator::Navigator(Route home, QObject *parent) : QObject(parent), m_home(std:
     m_stack.append(m_home);
 }
 
+QString Navigator::id() const
+{
+    return current().kind() == Route::Kind::Emergency ? Route::emergencyPageId() : current().id();
+}
+
 bool Navigator::isAvailable(const Route &route) const { return !m_content || m_content->hasRoute(route); }
 
 bool Navigator::open(const Route &route)

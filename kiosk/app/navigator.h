@@ -27,7 +27,7 @@ class Navigator : public QObject
     Q_PROPERTY(QString route READ route NOTIFY routeChanged FINAL)
     /** The kind of the current route, written as in a route: "home", "topic", "service"... */
     Q_PROPERTY(QString screen READ screen NOTIFY routeChanged FINAL)
-    /** The topic, page or service id of the current route; empty for the other screens. */
+    /** The topic, page or service id of the current route, the emergency screen's page; empty for the other screens. */
     Q_PROPERTY(QString id READ id NOTIFY routeChanged FINAL)
     Q_PROPERTY(bool canGoBack READ canGoBack NOTIFY routeChanged FINAL)
     Q_PROPERTY(int depth READ depth NOTIFY routeChanged FINAL)
@@ -43,7 +43,7 @@ public:
     [[nodiscard]] Route current() const { return m_stack.last(); }
     [[nodiscard]] QString route() const { return current().format(); }
     [[nodiscard]] QString screen() const { return current().kindName(); }
-    [[nodiscard]] QString id() const { return current().id(); }
+    [[nodiscard]] QString id() const;
     [[nodiscard]] bool canGoBack() const { return m_stack.size() > 1; }
     [[nodiscard]] int depth() const { return int(m_stack.size()); }
 

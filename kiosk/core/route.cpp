@@ -67,6 +67,11 @@ std::optional<Route> Route::parse(const QString &text)
 
 QString Route::format() const { return takesId(m_kind) ? kindName() + u'/' + m_id : kindName(); }
 
+QString Route::emergencyPageId()
+{
+    return QStringLiteral("emergency-numbers");
+}
+
 bool Route::existsIn(const Repository &repository) const
 {
     switch (m_kind) {

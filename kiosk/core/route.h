@@ -40,6 +40,8 @@ public:
     /** The kind as written: "home", "topic", "service"... */
     [[nodiscard]] QString kindName() const { return kindName(m_kind); }
     [[nodiscard]] static QString kindName(Kind kind);
+    /** The page of the pack the emergency screen shows, for everyone: "emergency-numbers". */
+    [[nodiscard]] static QString emergencyPageId();
     /** True for Topic, Page and Service: the kinds that name something of the pack. */
     [[nodiscard]] static bool takesId(Kind kind);
 

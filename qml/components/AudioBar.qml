@@ -14,6 +14,7 @@ Row {
 
     NavigationButton {
         objectName: "audioPlay"
+        labelId: "listen"
         speaks: false
         visible: root.hasAudio && !Narrator.speaking
         pictogramName: "play"
@@ -23,6 +24,7 @@ Row {
     }
     NavigationButton {
         objectName: "audioPause"
+        labelId: Narrator.paused ? "continue" : "pause"
         speaks: false
         visible: Narrator.speaking
         pictogramName: Narrator.paused ? "play" : "pause"
@@ -31,6 +33,7 @@ Row {
     }
     NavigationButton {
         objectName: "audioRepeat"
+        labelId: "repeat"
         speaks: false
         visible: Narrator.speaking
         pictogramName: "repeat"
@@ -39,6 +42,7 @@ Row {
     }
     NavigationButton {
         objectName: "audioStop"
+        labelId: "stop"
         speaks: false
         visible: Narrator.speaking
         pictogramName: "stop"
@@ -47,6 +51,7 @@ Row {
     }
     NavigationButton {
         objectName: "volumeDown"
+        labelId: "quieter"
         visible: root.hasAudio
         pictogramName: "volume-down"
         speaks: false
@@ -58,6 +63,7 @@ Row {
     }
     NavigationButton {
         objectName: "volumeUp"
+        labelId: "louder"
         visible: root.hasAudio
         pictogramName: "volume-up"
         speaks: false

@@ -36,15 +36,15 @@ T.AbstractButton {
     // The id of the kiosk's label spoken: the slug of its qsTr source ("home",
     // "which-paper-do-you-have"), never the text shown (see Content.labelAudio).
     property string labelId
-    // False for controls that are themselves about sound (play, pause, volume).
+    // False for controls that are themselves about sound (play, pause, volume): a touch does
+    // not say their label (speech mode still does, when they get the focus).
     property bool speaks: true
     // What speech mode says after the label: "button", or "topic", "page", "paper", "language" (SpeechMode).
     property string spokenKind: "button"
     // What the activate key and a double tap in speech mode do (AccessInput).
     function activate() { clicked() }
-    /** The audio file a touch plays; empty when the label cannot be heard in this language. */
-    readonly property string spokenFile: !speaks ? ""
-        : speech.length > 0 ? speech
+    /** The label's audio file; empty when the label cannot be heard in this language. */
+    readonly property string spokenFile: speech.length > 0 ? speech
         : labelId.length > 0 ? Content.labelAudio(labelId, Session.language) : ""
     onPressed: if (speaks) Narrator.say([spokenFile])
 

@@ -44,7 +44,7 @@ Item {
     ListView {
         id: blocks
         objectName: "blocks"
-        anchors { top: audio.bottom; left: parent.left; right: parent.right; margins: Theme.margin }
+        anchors { top: audio.bottom; left: parent.left; right: parent.right; margins: Theme.margin - Theme.focusRingExtent }
         // Above the footer, and above the QR code when it is the taller of the two.
         anchors.bottom: pageQr.visible && pageQr.height > footer.height ? pageQr.top : footer.top
         spacing: Theme.gap
@@ -52,6 +52,9 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         // Every block exists, for the keys and speech mode to reach.
         cacheBuffer: 100000
+        // Room for the focus ring of the items at the edges.
+        leftMargin: Theme.focusRingExtent; rightMargin: Theme.focusRingExtent
+        topMargin: Theme.focusRingExtent; bottomMargin: Theme.focusRingExtent
         model: page
         // A scope, so that when the view gives its current row the focus (the block being
         // read), the block in it has it.
@@ -59,7 +62,7 @@ Item {
             id: row
             required property var model
             required property int index
-            width: ListView.view.width
+            width: ListView.view.width - 2 * Theme.focusRingExtent
             implicitHeight: Math.max(visitor.implicitHeight, french.visible ? french.implicitHeight : 0)
 
             BlockView {

@@ -20,14 +20,17 @@ Item {
     Flickable {
         id: tiles
         objectName: "topicTiles"
-        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: statusButton.top; margins: Theme.margin }
+        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: statusButton.top; margins: Theme.margin - Theme.focusRingExtent }
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         contentHeight: grid.height
+        // Room for the focus ring of the items at the edges.
+        leftMargin: Theme.focusRingExtent; rightMargin: Theme.focusRingExtent
+        topMargin: Theme.focusRingExtent; bottomMargin: Theme.focusRingExtent
 
         Grid {
             id: grid
-            width: tiles.width
+            width: tiles.width - 2 * Theme.focusRingExtent
             columns: 2
             spacing: Theme.gap
             readonly property int tileWidth: (width - spacing) / 2
@@ -40,7 +43,7 @@ Item {
                 }
                 return tallest
             }
-            readonly property int tileHeight: Math.max((tiles.height - spacing) / 2, tallestLabel + Theme.mm(12 + 3 + 2 * 3))
+            readonly property int tileHeight: Math.max((tiles.height - 2 * Theme.focusRingExtent - spacing) / 2, tallestLabel + Theme.mm(12 + 3 + 2 * 3))
 
             Repeater {
                 id: topics

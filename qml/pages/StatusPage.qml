@@ -26,15 +26,18 @@ Item {
     Flickable {
         id: list
         objectName: "statusList"
-        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin - Theme.focusRingExtent }
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         contentHeight: grid.height
+        // Room for the focus ring of the items at the edges.
+        leftMargin: Theme.focusRingExtent; rightMargin: Theme.focusRingExtent
+        topMargin: Theme.focusRingExtent; bottomMargin: Theme.focusRingExtent
         readonly property int columns: Math.max(1, Math.floor((width + Theme.gap) / (Theme.mm(Theme.large ? 175 : 130) + Theme.gap)))
 
         Grid {
             id: grid
-            width: list.width
+            width: list.width - 2 * Theme.focusRingExtent
             columns: list.columns
             spacing: Theme.gap
 

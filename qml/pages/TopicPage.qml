@@ -18,12 +18,15 @@ Item {
 
     ListView {
         id: list
-        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        anchors { top: title.bottom; left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin - Theme.focusRingExtent }
         spacing: Theme.gap
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         // Every row exists, for the keys and speech mode to reach (a topic has a few pages).
         cacheBuffer: 100000
+        // Room for the focus ring of the items at the edges.
+        leftMargin: Theme.focusRingExtent; rightMargin: Theme.focusRingExtent
+        topMargin: Theme.focusRingExtent; bottomMargin: Theme.focusRingExtent
         model: PageListModel {
             id: pages
             content: Content
@@ -37,7 +40,7 @@ Item {
             required property string pictogram
             required property string audio
             objectName: "page_" + pageId
-            width: ListView.view.width
+            width: ListView.view.width - 2 * Theme.focusRingExtent
             fillWidth: true
             pictogramName: pictogram
             text: title

@@ -20,6 +20,8 @@ QtObject {
     // the control, so that on both of its sides is the background it is drawn on.
     readonly property int focusRingWidth: 4
     readonly property int focusRingGap: 3
+    // The room a scrolling list leaves around its items, so that the ring is not clipped.
+    readonly property int focusRingExtent: focusRingGap + focusRingWidth
     readonly property int barHeight: mm(26)
     readonly property int pictogramSize: mm(16)
     readonly property int tilePictogramSize: mm(34)

@@ -200,6 +200,10 @@ private Q_SLOTS:
             {"border", "surface", 3, 3},
             {"warningBorder", "warningBackground", 3, 3},
             {"warningBorder", "background", 3, 3},
+            // Req. 18: the focus ring is drawn outside the control, with the page or the
+            // bar on both of its sides.
+            {"focusRing", "background", 3, 3},
+            {"focusRing", "surface", 3, 3},
         };
         for (bool high : {false, true}) {
             for (const Pair &p : pairs) {
@@ -221,6 +225,17 @@ private Q_SLOTS:
         QVERIFY(fg.isValid() && bg.isValid());
         const double ratio = contrast(fg, bg);
         QVERIFY2(ratio >= minimum, qPrintable(u"%1 on %2: %3:1, under %4:1"_s.arg(fg.name(), bg.name()).arg(ratio, 0, 'f', 2).arg(minimum)));
+    }
+
+    // Req. 18: the focus ring is at least 3 px wide, and apart from the control, so that
+    // the colours on its two sides are the background's (colourPairs checks them).
+    void focusRingWidth()
+    {
+        for (bool high : {false, true}) {
+            setModes(false, high);
+            QVERIFY2(size("focusRingWidth") >= 3, qPrintable(u"%1 px"_s.arg(size("focusRingWidth"))));
+            QVERIFY(size("focusRingGap") >= 2);
+        }
     }
 
     // Req. 22 (WCAG 1.4.11): every pictogram of the pack stands out at 3:1 against the

@@ -142,6 +142,9 @@ private Q_SLOTS:
         QCOMPARE(nav().route(), u"topic/health"_s);
         nav().openEmergency();
         QCOMPARE(nav().route(), u"emergency"_s);
+        // QML shows the emergency numbers by the page id the navigator gives.
+        QCOMPARE(nav().screen(), u"emergency"_s);
+        QCOMPARE(nav().id(), u"emergency-numbers"_s);
         nav().home();
         QCOMPARE(nav().route(), u"home"_s);
         QVERIFY(!nav().canGoBack());

@@ -8,10 +8,9 @@
 #include "kioskservices.h"
 #include "mediaplayerbackend.h"
 #include "narrator.h"
+#include "privatepulseaudio.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,16 +24,12 @@
 
 #include <cmath>
 
-#include <signal.h>
-#include <sys/prctl.h>
-
 using namespace passerelle;
 using namespace Qt::StringLiterals;
 
 namespace {
 
 // A loaded two-core machine: generous, and only ever waited for through a condition.
-constexpr int kServerStartMs = 30000;
 constexpr int kChangeMs = 15000;
 
 const QString kSpeaker = u"Built-in Audio Analog Stereo"_s;
@@ -78,8 +73,7 @@ private:
     [[nodiscard]] double levelOn(const QString &sink);
 
     QTemporaryDir m_dir;
-    QProcess m_pulse;
-    QString m_server;
+    testing::PrivatePulseAudio m_pulse;
     QString m_clip;
     QString m_headsetModule;
 };
@@ -87,7 +81,7 @@ private:
 QByteArray TestAudioOutput::pactl(const QStringList &args)
 {
     QProcess p;
-    p.start(u"pactl"_s, QStringList{u"-s"_s, m_server} + args);
+    p.start(u"pactl"_s, QStringList{u"-s"_s, m_pulse.server()} + args);
     if (!p.waitForFinished(20000) || p.exitCode() != 0) {
         qWarning() << "pactl" << args << "failed:" << p.readAllStandardError();
         return {};
@@ -110,43 +104,14 @@ void TestAudioOutput::initTestCase()
                                              u"-c:a"_s, u"libopus"_s, u"-b:a"_s, u"64k"_s, m_clip}),
              0);
 
-    const QString runtime = m_dir.filePath(u"pulse"_s);
-    QVERIFY(QDir().mkpath(runtime));
-    const QString socket = runtime + u"/native"_s;
-    m_server = u"unix:"_s + socket;
-    QFile config(runtime + u"/server.pa"_s);
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(u"load-module module-native-protocol-unix socket=%1 auth-anonymous=1\n"
-                 "load-module module-null-sink sink_name=speaker rate=48000 "
-                 "sink_properties='device.description=\"%2\"'\n"
-                 "set-default-sink speaker\n"_s.arg(socket, kSpeaker).toUtf8());
-    config.close();
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, runtime);
-    env.insert(u"XDG_RUNTIME_DIR"_s, runtime);
-    env.insert(u"XDG_CONFIG_HOME"_s, runtime);
-    m_pulse.setProcessEnvironment(env);
-    m_pulse.setProcessChannelMode(QProcess::ForwardedChannels);
-    // The server goes with the test, even when the test crashes.
-    m_pulse.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    m_pulse.start(u"pulseaudio"_s, {u"-n"_s, u"--daemonize=no"_s, u"--exit-idle-time=-1"_s, u"--use-pid-file=no"_s,
-                                    u"--system=no"_s, u"--disallow-exit"_s, u"--log-target=stderr"_s, u"-F"_s,
-                                    config.fileName()});
-    QVERIFY2(m_pulse.waitForStarted(kServerStartMs), "pulseaudio does not start");
-    QElapsedTimer waited;
-    waited.start();
-    bool answered = false;
-    while (!answered && waited.elapsed() < kServerStartMs && m_pulse.state() == QProcess::Running) {
-        QProcess info;
-        info.start(u"pactl"_s, {u"-s"_s, m_server, u"info"_s});
-        answered = info.waitForFinished(10000) && info.exitCode() == 0;
-        if (!answered)
-            QTest::qWait(100);
-    }
-    QVERIFY2(answered, "the private PulseAudio server does not answer");
-    // Qt Multimedia reaches it through the environment, as the kiosk's session would.
-    qputenv("PULSE_SERVER", m_server.toUtf8());
-    qputenv("PULSE_RUNTIME_PATH", runtime.toUtf8());
+    // The speaker, the default; the headset's sink is loaded by plugHeadset().
+    QString error;
+    QVERIFY2(m_pulse.start(m_dir.filePath(u"pulse"_s),
+                           u"load-module module-null-sink sink_name=speaker rate=48000 "
+                           "sink_properties='device.description=\"%1\"'\n"
+                           "set-default-sink speaker\n"_s.arg(kSpeaker),
+                           &error),
+             qPrintable(error));
 
     // Qt sees the speaker, and only it.
     QTRY_COMPARE_WITH_TIMEOUT(QMediaDevices::audioOutputs().size(), 1, kChangeMs);
@@ -156,11 +121,7 @@ void TestAudioOutput::initTestCase()
 
 void TestAudioOutput::cleanupTestCase()
 {
-    if (m_pulse.state() != QProcess::NotRunning) {
-        m_pulse.terminate();
-        if (!m_pulse.waitForFinished(10000))
-            m_pulse.kill();
-    }
+    m_pulse.stop();
 }
 
 void TestAudioOutput::cleanup()
@@ -179,7 +140,7 @@ void TestAudioOutput::plugHeadset()
 
 void TestAudioOutput::unplugHeadset()
 {
-    QCOMPARE(QProcess::execute(u"pactl"_s, {u"-s"_s, m_server, u"unload-module"_s, m_headsetModule}), 0);
+    QCOMPARE(QProcess::execute(u"pactl"_s, {u"-s"_s, m_pulse.server(), u"unload-module"_s, m_headsetModule}), 0);
     m_headsetModule.clear();
 }
 
@@ -198,7 +159,7 @@ QStringList TestAudioOutput::streamSinks()
 double TestAudioOutput::levelOn(const QString &sink)
 {
     QProcess parec;
-    parec.start(u"parec"_s, {u"-s"_s, m_server, u"-d"_s, sink + u".monitor"_s, u"--raw"_s, u"--format=s16le"_s,
+    parec.start(u"parec"_s, {u"-s"_s, m_pulse.server(), u"-d"_s, sink + u".monitor"_s, u"--raw"_s, u"--format=s16le"_s,
                              u"--rate=16000"_s, u"--channels=1"_s, u"--latency-msec=50"_s});
     if (!parec.waitForStarted(10000))
         return -120;

@@ -7,9 +7,9 @@
 #include "pack.h"
 #include "recordingstudio.h"
 #include "copytree.h"
+#include "privatepulseaudio.h"
 
 #include <QCryptographicHash>
-#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QQuickItem>
@@ -21,9 +21,6 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cmath>
-
-#include <signal.h>
-#include <sys/prctl.h>
 
 Q_IMPORT_QML_PLUGIN(Passerelle_StudioPlugin)
 
@@ -89,11 +86,10 @@ private Q_SLOTS:
     void theCommandOpensOnTheMicrophone();
 
 private:
-    [[nodiscard]] QStringList pulseArgs() const { return {u"-s"_s, m_server}; }
+    [[nodiscard]] QStringList pulseArgs() const { return {u"-s"_s, m_pulse.server()}; }
 
     QTemporaryDir m_dir;
-    QProcess m_pulse;
-    QString m_server;
+    testing::PrivatePulseAudio m_pulse;
 };
 
 void TestStudio::initTestCase()
@@ -106,56 +102,21 @@ void TestStudio::initTestCase()
 
     // The virtual microphone: what is played to the sink "mic" is heard on its monitor,
     // remapped as the default source "microphone"; the studio's playback goes to "speaker", not into the microphone.
-    const QString runtime = m_dir.filePath(u"pulse"_s);
-    QVERIFY(QDir().mkpath(runtime));
-    const QString socket = runtime + u"/native"_s;
-    m_server = u"unix:"_s + socket;
-    QFile config(runtime + u"/server.pa"_s);
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(u"load-module module-native-protocol-unix socket=%1 auth-anonymous=1\n"
-                 "load-module module-null-sink sink_name=mic rate=48000 channels=1\n"
-                 "load-module module-null-sink sink_name=speaker rate=48000\n"
-                 // Qt Multimedia lists no monitor as a microphone: a remapped source is not one.
-                 "load-module module-remap-source master=mic.monitor source_name=microphone\n"
-                 "set-default-source microphone\n"
-                 "set-default-sink speaker\n"_s.arg(socket).toUtf8());
-    config.close();
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, runtime);
-    env.insert(u"XDG_RUNTIME_DIR"_s, runtime);
-    env.insert(u"XDG_CONFIG_HOME"_s, runtime);
-    m_pulse.setProcessEnvironment(env);
-    m_pulse.setProcessChannelMode(QProcess::ForwardedChannels);
-    // The server goes with the test, even when the test crashes.
-    m_pulse.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    m_pulse.start(u"pulseaudio"_s, {u"-n"_s, u"--daemonize=no"_s, u"--exit-idle-time=-1"_s, u"--use-pid-file=no"_s,
-                                    u"--system=no"_s, u"--disallow-exit"_s, u"--log-target=stderr"_s, u"-F"_s,
-                                    config.fileName()});
-    QVERIFY2(m_pulse.waitForStarted(kServerStartMs), "pulseaudio does not start");
-    // Ready when it answers.
-    QElapsedTimer waited;
-    waited.start();
-    bool answered = false;
-    while (!answered && waited.elapsed() < kServerStartMs && m_pulse.state() == QProcess::Running) {
-        QProcess info;
-        info.start(u"pactl"_s, pulseArgs() + QStringList{u"info"_s});
-        answered = info.waitForFinished(10000) && info.exitCode() == 0;
-        if (!answered)
-            QTest::qWait(100);
-    }
-    QVERIFY2(answered, "the private PulseAudio server does not answer");
-    // The studio's process reaches it through the environment, as a desktop's would.
-    qputenv("PULSE_SERVER", m_server.toUtf8());
-    qputenv("PULSE_RUNTIME_PATH", runtime.toUtf8());
+    QString error;
+    QVERIFY2(m_pulse.start(m_dir.filePath(u"pulse"_s),
+                           u"load-module module-null-sink sink_name=mic rate=48000 channels=1\n"
+                           "load-module module-null-sink sink_name=speaker rate=48000\n"
+                           // Qt Multimedia lists no monitor as a microphone: a remapped source is not one.
+                           "load-module module-remap-source master=mic.monitor source_name=microphone\n"
+                           "set-default-source microphone\n"
+                           "set-default-sink speaker\n"_s,
+                           &error),
+             qPrintable(error));
 }
 
 void TestStudio::cleanupTestCase()
 {
-    if (m_pulse.state() != QProcess::NotRunning) {
-        m_pulse.terminate();
-        if (!m_pulse.waitForFinished(10000))
-            m_pulse.kill();
-    }
+    m_pulse.stop();
 }
 
 void TestStudio::recordsThreeTextsIntoThePack()

@@ -110,6 +110,15 @@ KioskTest {
         return out
     }
 
+    // Turned on from the attract screen, speech mode goes on to the languages (nothing on
+    // the attract screen can be explored).
+    function test_fromTheAttractScreen() {
+        compare(Navigator.route, "attract")
+        turnSpeechOn()
+        compare(Navigator.route, "language")
+        compare(said(), ["language_fr"])
+    }
+
     // Ordinary touch users never meet touch exploration: a touch acts at once.
     function test_offByDefault() {
         mouseClick(named("attractArea"))
