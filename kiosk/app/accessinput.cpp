@@ -55,7 +55,10 @@ bool isTextField(const QQuickItem *item)
     return item && (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"));
 }
 
-/** Moves the nearest Flickable around item so that item is in view. */
+/**
+ * Moves the nearest Flickable around item so that item is in view, with the room the list
+ * leaves around its items for the focus ring (its margins) in view too.
+ */
 void bringIntoView(QQuickItem *item)
 {
     for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
@@ -64,16 +67,20 @@ void bringIntoView(QQuickItem *item)
         auto *content = p->property("contentItem").value<QQuickItem *>();
         if (!content)
             return;
-        const QRectF r = item->mapRectToItem(content, item->boundingRect());
+        const qreal above = p->property("topMargin").toReal();
+        const qreal below = p->property("bottomMargin").toReal();
+        const QRectF r = item->mapRectToItem(content, item->boundingRect()).adjusted(0, -above, 0, below);
         const qreal y = p->property("contentY").toReal();
         const qreal h = p->height();
-        const qreal maxY = qMax(0.0, p->property("contentHeight").toReal() - h);
+        // A list's content may not start at 0 (originY); the margins extend both ends.
+        const qreal first = p->property("originY").toReal() - above;
+        const qreal last = qMax(first, p->property("originY").toReal() + p->property("contentHeight").toReal() + below - h);
         qreal to = y;
         if (r.top() < y)
             to = r.top();
         else if (r.bottom() > y + h)
             to = qMin(r.top(), r.bottom() - h);
-        p->setProperty("contentY", qBound(0.0, to, maxY));
+        p->setProperty("contentY", qBound(first, to, last));
         return;
     }
 }

@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
@@ -75,6 +76,10 @@ private Q_SLOTS:
             if (!m1.objects.contains(o))
                 m_missingBytes += o.size;
         }
+        // The space check also counts the manifest and its signature twice (staged, then in
+        // place): a pack with more objects has a longer manifest.
+        for (const QString &name : {u"manifest.json"_s, u"manifest.json.minisig"_s})
+            m_missingBytes += 2 * QFileInfo(QDir(v2).filePath(name)).size();
         QProcess du;
         du.start(u"du"_s, {u"-s"_s, u"-B1"_s, m_template});
         QVERIFY(du.waitForFinished());
@@ -85,7 +90,7 @@ private Q_SLOTS:
             it.next();
             ++m_templateInodes;
         }
-        qInfo("template store: %lld bytes on disk, %d inodes; v2 lacks %lld bytes", m_templateBytes, m_templateInodes,
+        qInfo("template store: %lld bytes on disk, %d inodes; v2 needs %lld bytes more", m_templateBytes, m_templateInodes,
               m_missingBytes);
     }
 

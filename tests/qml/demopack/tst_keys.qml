@@ -125,6 +125,30 @@ KioskTest {
         compare(Session.language, data.lang)
     }
 
+    // The focus ring of the item the keys reach is in view whole, in a scrolling list too
+    // (bench.kiosk_keys saw it cut at the list's edges).
+    function ringInView(name: string, listName: string): bool {
+        const ring = findNamed(findNamed(screen, name), "focusRing")
+        const list = findNamed(screen, listName)
+        const r = ring.mapToItem(list, 0, 0, ring.width, ring.height)
+        return ring.visible && r.y >= 0 && r.y + r.height <= list.height + 0.5
+    }
+
+    function test_ringStaysInView() {
+        Session.status = "refugee"
+        Navigator.reset("home")
+        keyClick(Qt.Key_Down) // speech on: the focus on the first topic
+        const topic = said()[1]
+        tryVerify(() => ringInView(topic, "topicTiles"), 1000, topic)
+        Navigator.go("page/emergency-numbers")
+        const blocks = findNamed(screen, "blocks")
+        for (let i = 1; i < blocks.count; ++i) {
+            keyClick(Qt.Key_Down)
+            compare(said(), ["block_" + i])
+            tryVerify(() => ringInView("block_" + i, "blocks"), 1000, "block_" + i)
+        }
+    }
+
     // The same keys on a USB number pad (NumLock on): 2 next, 5 activate, 0 back, "/" home.
     function test_numberPad() {
         keyClick(Qt.Key_2, Qt.KeypadModifier)
