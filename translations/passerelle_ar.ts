@@ -12,45 +12,45 @@
 <context>
     <name>AudioBar</name>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="21"/>
+        <location filename="../qml/components/AudioBar.qml" line="22"/>
         <source>Listen</source>
         <extracomment>Audio: read the whole page aloud</extracomment>
         <translation>استمع</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="29"/>
+        <location filename="../qml/components/AudioBar.qml" line="31"/>
         <source>Continue</source>
         <translation>متابعة</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="29"/>
+        <location filename="../qml/components/AudioBar.qml" line="31"/>
         <source>Pause</source>
         <translation>إيقاف مؤقت</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="37"/>
+        <location filename="../qml/components/AudioBar.qml" line="40"/>
         <source>Repeat</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="45"/>
+        <location filename="../qml/components/AudioBar.qml" line="49"/>
         <source>Stop</source>
         <translation>إيقاف</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="54"/>
+        <location filename="../qml/components/AudioBar.qml" line="59"/>
         <source>Quieter</source>
         <extracomment>Audio: quieter</extracomment>
         <translation>أخفض</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="65"/>
+        <location filename="../qml/components/AudioBar.qml" line="71"/>
         <source>Louder</source>
         <extracomment>Audio: louder</extracomment>
         <translation>أعلى</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="79"/>
+        <location filename="../qml/components/AudioBar.qml" line="85"/>
         <source>No audio in this language.</source>
         <extracomment>Shown instead of the play button when a language has no audio</extracomment>
         <translation>لا يوجد صوت بهذه اللغة.</translation>
@@ -59,19 +59,19 @@
 <context>
     <name>BlockView</name>
     <message>
-        <location filename="../qml/components/BlockView.qml" line="53"/>
+        <location filename="../qml/components/BlockView.qml" line="63"/>
         <source>Listen to this part</source>
         <extracomment>Reads one block of a page aloud</extracomment>
         <translation>استمع إلى هذا الجزء</translation>
     </message>
     <message>
-        <location filename="../qml/components/BlockView.qml" line="168"/>
+        <location filename="../qml/components/BlockView.qml" line="178"/>
         <source>Some of this may have changed: check at the desk.</source>
         <extracomment>Under a service whose address, phone or hours no recent source confirms</extracomment>
         <translation>ربما تغيّر بعض هذه المعلومات: تحقق في الاستقبال.</translation>
     </message>
     <message>
-        <location filename="../qml/components/BlockView.qml" line="181"/>
+        <location filename="../qml/components/BlockView.qml" line="191"/>
         <source>QR code with this contact, for your phone</source>
         <translation>رمز QR لهذا العنوان، لهاتفك</translation>
     </message>
@@ -84,30 +84,30 @@
         <translation>هذه الصفحة غير موجودة في المحتوى الحالي.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="104"/>
+        <location filename="../qml/pages/ContentPage.qml" line="114"/>
         <source>Checked on %1</source>
         <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
         <translation>تم التحقق في %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="113"/>
+        <location filename="../qml/pages/ContentPage.qml" line="123"/>
         <source>Not translated yet: shown in French.</source>
         <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
         <translation>لم تُترجم بعد: معروضة بالفرنسية.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="121"/>
+        <location filename="../qml/pages/ContentPage.qml" line="131"/>
         <source>Machine translation: ask a social worker if something is unclear.</source>
         <extracomment>Page footer for pages translated by a machine</extracomment>
         <translation>ترجمة آلية: اسأل مساعداً اجتماعياً إذا لم يكن شيء ما واضحاً.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="127"/>
+        <location filename="../qml/pages/ContentPage.qml" line="137"/>
         <source>Page code %1</source>
         <translation>رمز الصفحة %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="168"/>
+        <location filename="../qml/pages/ContentPage.qml" line="178"/>
         <source>QR code with this page, for your phone</source>
         <translation>رمز QR لهذه الصفحة، لهاتفك</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>ماذا تحتاج؟</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="74"/>
+        <location filename="../qml/pages/HomePage.qml" line="78"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>ما هي الورقة التي لديك؟</translation>
@@ -161,7 +161,7 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../qml/pages/LanguagePage.qml" line="67"/>
+        <location filename="../qml/pages/LanguagePage.qml" line="70"/>
         <source>OK</source>
         <extracomment>Confirms the chosen language</extracomment>
         <translation>موافق</translation>
@@ -196,25 +196,25 @@
         <translation>المس مُطَوَّلًا لِتَسْمَعَ كل شيء.</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="93"/>
+        <location filename="../qml/components/NavigationBar.qml" line="105"/>
         <source>Bigger text</source>
         <extracomment>Toggle: bigger text</extracomment>
         <translation>نص أكبر</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="107"/>
+        <location filename="../qml/components/NavigationBar.qml" line="119"/>
         <source>Contrast</source>
         <extracomment>Toggle: high-contrast colours</extracomment>
         <translation>التباين</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="121"/>
+        <location filename="../qml/components/NavigationBar.qml" line="133"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="133"/>
+        <location filename="../qml/components/NavigationBar.qml" line="145"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>طوارئ</translation>
@@ -295,7 +295,7 @@
     <message>
         <location filename="../kiosk/core/speechwords.h" line="35"/>
         <source>part of the page</source>
-        <comment>Speech mode: said before a page&apos;s block is read</comment>
+        <comment>Speech mode: where the focus is on a page (help): part of the page, 2 of 7</comment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
         <translation>جزء من الصفحة</translation>
     </message>
@@ -420,7 +420,7 @@
 <context>
     <name>TopicPage</name>
     <message>
-        <location filename="../qml/pages/TopicPage.qml" line="51"/>
+        <location filename="../qml/pages/TopicPage.qml" line="57"/>
         <source>Nothing here applies to your paper. Please ask at the desk.</source>
         <extracomment>Shown when no page of a topic applies to the chosen residence status</extracomment>
         <translation>لا شيء هنا يخص ورقتك. اسأل في الاستقبال.</translation>

@@ -12,45 +12,45 @@
 <context>
     <name>AudioBar</name>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="21"/>
+        <location filename="../qml/components/AudioBar.qml" line="22"/>
         <source>Listen</source>
         <extracomment>Audio: read the whole page aloud</extracomment>
         <translation>Écouter</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="29"/>
+        <location filename="../qml/components/AudioBar.qml" line="31"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="29"/>
+        <location filename="../qml/components/AudioBar.qml" line="31"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="37"/>
+        <location filename="../qml/components/AudioBar.qml" line="40"/>
         <source>Repeat</source>
         <translation>Répéter</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="45"/>
+        <location filename="../qml/components/AudioBar.qml" line="49"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="54"/>
+        <location filename="../qml/components/AudioBar.qml" line="59"/>
         <source>Quieter</source>
         <extracomment>Audio: quieter</extracomment>
         <translation>Moins fort</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="65"/>
+        <location filename="../qml/components/AudioBar.qml" line="71"/>
         <source>Louder</source>
         <extracomment>Audio: louder</extracomment>
         <translation>Plus fort</translation>
     </message>
     <message>
-        <location filename="../qml/components/AudioBar.qml" line="79"/>
+        <location filename="../qml/components/AudioBar.qml" line="85"/>
         <source>No audio in this language.</source>
         <extracomment>Shown instead of the play button when a language has no audio</extracomment>
         <translation>Pas d&apos;audio dans cette langue.</translation>
@@ -59,19 +59,19 @@
 <context>
     <name>BlockView</name>
     <message>
-        <location filename="../qml/components/BlockView.qml" line="53"/>
+        <location filename="../qml/components/BlockView.qml" line="63"/>
         <source>Listen to this part</source>
         <extracomment>Reads one block of a page aloud</extracomment>
         <translation>Écouter ce passage</translation>
     </message>
     <message>
-        <location filename="../qml/components/BlockView.qml" line="168"/>
+        <location filename="../qml/components/BlockView.qml" line="178"/>
         <source>Some of this may have changed: check at the desk.</source>
         <extracomment>Under a service whose address, phone or hours no recent source confirms</extracomment>
         <translation>Certaines informations ont peut-être changé : vérifiez à l&apos;accueil.</translation>
     </message>
     <message>
-        <location filename="../qml/components/BlockView.qml" line="181"/>
+        <location filename="../qml/components/BlockView.qml" line="191"/>
         <source>QR code with this contact, for your phone</source>
         <translation>Code QR avec ce contact, pour votre téléphone</translation>
     </message>
@@ -84,30 +84,30 @@
         <translation>Cette page n&apos;existe pas dans le contenu actuel.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="104"/>
+        <location filename="../qml/pages/ContentPage.qml" line="114"/>
         <source>Checked on %1</source>
         <extracomment>Page footer; %1 is a date such as &quot;1 November 2026&quot;</extracomment>
         <translation>Vérifié le %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="113"/>
+        <location filename="../qml/pages/ContentPage.qml" line="123"/>
         <source>Not translated yet: shown in French.</source>
         <extracomment>Page footer when the page has no translation in the visitor&apos;s language yet</extracomment>
         <translation>Pas encore traduit : affiché en français.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="121"/>
+        <location filename="../qml/pages/ContentPage.qml" line="131"/>
         <source>Machine translation: ask a social worker if something is unclear.</source>
         <extracomment>Page footer for pages translated by a machine</extracomment>
         <translation>Traduction automatique : demandez à un travailleur social si quelque chose n&apos;est pas clair.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="127"/>
+        <location filename="../qml/pages/ContentPage.qml" line="137"/>
         <source>Page code %1</source>
         <translation>Code de la page %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ContentPage.qml" line="168"/>
+        <location filename="../qml/pages/ContentPage.qml" line="178"/>
         <source>QR code with this page, for your phone</source>
         <translation>Code QR avec cette page, pour votre téléphone</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>De quoi avez-vous besoin ?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/HomePage.qml" line="74"/>
+        <location filename="../qml/pages/HomePage.qml" line="78"/>
         <source>Which paper do you have?</source>
         <extracomment>Button on the home screen: choose which residence document you hold</extracomment>
         <translation>Quel papier avez-vous ?</translation>
@@ -161,7 +161,7 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../qml/pages/LanguagePage.qml" line="67"/>
+        <location filename="../qml/pages/LanguagePage.qml" line="70"/>
         <source>OK</source>
         <extracomment>Confirms the chosen language</extracomment>
         <translation>OK</translation>
@@ -196,25 +196,25 @@
         <translation>Touchez longuement pour tout entendre.</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="93"/>
+        <location filename="../qml/components/NavigationBar.qml" line="105"/>
         <source>Bigger text</source>
         <extracomment>Toggle: bigger text</extracomment>
         <translation>Texte plus grand</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="107"/>
+        <location filename="../qml/components/NavigationBar.qml" line="119"/>
         <source>Contrast</source>
         <extracomment>Toggle: high-contrast colours</extracomment>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="121"/>
+        <location filename="../qml/components/NavigationBar.qml" line="133"/>
         <source>Language</source>
         <extracomment>Navigation button: choose another language</extracomment>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/components/NavigationBar.qml" line="133"/>
+        <location filename="../qml/components/NavigationBar.qml" line="145"/>
         <source>Emergency</source>
         <extracomment>Navigation button: emergency numbers (112)</extracomment>
         <translation>Urgence</translation>
@@ -295,7 +295,7 @@
     <message>
         <location filename="../kiosk/core/speechwords.h" line="35"/>
         <source>part of the page</source>
-        <comment>Speech mode: said before a page&apos;s block is read</comment>
+        <comment>Speech mode: where the focus is on a page (help): part of the page, 2 of 7</comment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
         <translation>partie de la page</translation>
     </message>
@@ -420,7 +420,7 @@
 <context>
     <name>TopicPage</name>
     <message>
-        <location filename="../qml/pages/TopicPage.qml" line="51"/>
+        <location filename="../qml/pages/TopicPage.qml" line="57"/>
         <source>Nothing here applies to your paper. Please ask at the desk.</source>
         <extracomment>Shown when no page of a topic applies to the chosen residence status</extracomment>
         <translation>Rien ici ne correspond à votre papier. Demandez à l&apos;accueil.</translation>

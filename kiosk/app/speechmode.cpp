@@ -92,8 +92,17 @@ QList<SpeechMode::Part> SpeechMode::itemParts(QQuickItem *item) const
     QList<Part> parts;
     if (!item)
         return parts;
-    parts.append({item->objectName(), item->property("spokenFile").toString()});
     const QString kind = item->property("spokenKind").toString();
+    // A block is read as it is (see read()); where it is, "part of the page, 2 of 7", is for help.
+    if (kind == u"part") {
+        parts.append({QString::fromLatin1(speechwords::kPart.id), word(speechwords::kPart.id)});
+        const QString place = speechwords::placeId(item->property("index").toInt() + 1,
+                                                   item->property("placeCount").toInt());
+        if (!place.isEmpty())
+            parts.append({place, m_content->labelAudio(place, m_session->language())});
+        return parts;
+    }
+    parts.append({item->objectName(), item->property("spokenFile").toString()});
     // A language's name is said in that language, and nothing else: the visitor may not
     // understand the current one yet.
     if (kind == u"language")
@@ -179,9 +188,7 @@ void SpeechMode::help(QQuickItem *screen, QQuickItem *focus)
 {
     if (!m_active)
         return;
-    QList<Part> parts = titleParts(screen);
-    if (focus && focus->property("spokenKind").toString() != u"part")
-        parts += itemParts(focus);
+    QList<Part> parts = titleParts(screen) + itemParts(focus);
     parts.append({QString::fromLatin1(speechwords::kHelp.id), word(speechwords::kHelp.id)});
     say(parts);
 }

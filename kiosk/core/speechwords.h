@@ -32,7 +32,7 @@ inline constexpr Word kPage{QT_TRANSLATE_NOOP3("SpeechMode", "page", "Speech mod
 inline constexpr Word kPaper{QT_TRANSLATE_NOOP3("SpeechMode", "paper", "Speech mode: said after a residence document the visitor can choose"), "paper"};
 inline constexpr Word kLanguage{QT_TRANSLATE_NOOP3("SpeechMode", "language", "Speech mode: said after a language's name"), "language"};
 inline constexpr Word kButton{QT_TRANSLATE_NOOP3("SpeechMode", "button", "Speech mode: said after a button's label"), "button"};
-inline constexpr Word kPart{QT_TRANSLATE_NOOP3("SpeechMode", "part of the page", "Speech mode: said before a page's block is read"), "part-of-the-page"};
+inline constexpr Word kPart{QT_TRANSLATE_NOOP3("SpeechMode", "part of the page", "Speech mode: where the focus is on a page (help): part of the page, 2 of 7"), "part-of-the-page"};
 inline constexpr Word kOn{QT_TRANSLATE_NOOP3("SpeechMode", "on", "Speech mode: a toggle (bigger text, contrast) that is switched on"), "on"};
 inline constexpr Word kOff{QT_TRANSLATE_NOOP3("SpeechMode", "off", "Speech mode: a toggle that is switched off"), "off"};
 inline constexpr Word kPlace{QT_TRANSLATE_NOOP3("SpeechMode", "%1 of %2", "Speech mode: an item's place on the screen, 2 of 4"), "place"};

@@ -33,6 +33,8 @@ Item {
     objectName: "block_" + index
     readonly property string spokenKind: "part"
     readonly property string spokenFile: audio
+    /** How many blocks the page has: help says "part of the page, 2 of 7" (SpeechMode). */
+    property int placeCount: 0
     FocusRing { shown: root.activeFocus }
     Accessible.role: Accessible.StaticText
     Accessible.name: root.kind === "service" ? root.serviceName + ". " + root.serviceAddress : root.text

@@ -72,6 +72,7 @@ Item {
                 block: row.model
                 index: row.index
                 files: page.readingFiles
+                placeCount: blocks.count
             }
             // The same block in French, for the social worker.
             BlockView {

@@ -113,7 +113,8 @@ KioskTest {
 
         // Help: where you are, and the keys.
         keyClick(Qt.Key_F1)
-        checkSaid(["title", help], data.voiced)
+        const count = findNamed(screen, "blocks").count
+        checkSaid(["title", "part-of-the-page", "place-2-of-" + count, help], data.voiced)
 
         keyClick(Qt.Key_Escape)
         compare(Navigator.route, "topic/" + topic)
