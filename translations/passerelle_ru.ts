@@ -280,55 +280,48 @@
     </message>
     <message>
         <location filename="../kiosk/core/speechwords.h" line="33"/>
-        <source>language</source>
-        <comment>Speech mode: said after a language&apos;s name</comment>
-        <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
-        <translation>язык</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/core/speechwords.h" line="34"/>
         <source>button</source>
         <comment>Speech mode: said after a button&apos;s label</comment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
         <translation>кнопка</translation>
     </message>
     <message>
-        <location filename="../kiosk/core/speechwords.h" line="35"/>
+        <location filename="../kiosk/core/speechwords.h" line="34"/>
         <source>part of the page</source>
         <comment>Speech mode: where the focus is on a page (help): part of the page, 2 of 7</comment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
         <translation>часть страницы</translation>
     </message>
     <message>
-        <location filename="../kiosk/core/speechwords.h" line="36"/>
+        <location filename="../kiosk/core/speechwords.h" line="35"/>
         <source>on</source>
         <comment>Speech mode: a toggle (bigger text, contrast) that is switched on</comment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
         <translation>включено</translation>
     </message>
     <message>
-        <location filename="../kiosk/core/speechwords.h" line="37"/>
+        <location filename="../kiosk/core/speechwords.h" line="36"/>
         <source>off</source>
         <comment>Speech mode: a toggle that is switched off</comment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
         <translation>выключено</translation>
     </message>
     <message>
-        <location filename="../kiosk/core/speechwords.h" line="38"/>
+        <location filename="../kiosk/core/speechwords.h" line="37"/>
         <source>%1 of %2</source>
         <comment>Speech mode: an item&apos;s place on the screen, 2 of 4</comment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/core/speechwords.h" line="40"/>
+        <location filename="../kiosk/core/speechwords.h" line="39"/>
         <source>Speech is on. Touch the screen to hear what is there, touch twice to choose. Or use the keys.</source>
         <comment>Speech mode: said when it is turned on</comment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>
         <translation>Озвучивание включено. Коснитесь экрана, чтобы услышать, что на нём, коснитесь дважды, чтобы выбрать. Или используйте клавиши.</translation>
     </message>
     <message>
-        <location filename="../kiosk/core/speechwords.h" line="45"/>
+        <location filename="../kiosk/core/speechwords.h" line="44"/>
         <source>Arrows, or 2 and 8: move. Enter or 5: choose, play or pause. Escape or 0: back. Slash: home. Plus and minus: volume. F1 or the dot: help.</source>
         <comment>Speech mode: the help key&apos;s explanation of the keys (keyboard and number pad)</comment>
         <translatorcomment>Machine translation, to be reviewed.</translatorcomment>

@@ -30,7 +30,6 @@ inline constexpr int kMaxPlaceCount = 12;
 inline constexpr Word kTopic{QT_TRANSLATE_NOOP3("SpeechMode", "topic", "Speech mode: said after a topic's name (Housing, topic, 2 of 4)"), "topic"};
 inline constexpr Word kPage{QT_TRANSLATE_NOOP3("SpeechMode", "page", "Speech mode: said after the title of a page in a topic's list"), "page"};
 inline constexpr Word kPaper{QT_TRANSLATE_NOOP3("SpeechMode", "paper", "Speech mode: said after a residence document the visitor can choose"), "paper"};
-inline constexpr Word kLanguage{QT_TRANSLATE_NOOP3("SpeechMode", "language", "Speech mode: said after a language's name"), "language"};
 inline constexpr Word kButton{QT_TRANSLATE_NOOP3("SpeechMode", "button", "Speech mode: said after a button's label"), "button"};
 inline constexpr Word kPart{QT_TRANSLATE_NOOP3("SpeechMode", "part of the page", "Speech mode: where the focus is on a page (help): part of the page, 2 of 7"), "part-of-the-page"};
 inline constexpr Word kOn{QT_TRANSLATE_NOOP3("SpeechMode", "on", "Speech mode: a toggle (bigger text, contrast) that is switched on"), "on"};
@@ -49,7 +48,7 @@ inline constexpr Word kHelp{
     "arrows-or-2-and-8-move-enter-or-5-choose-play-or"};
 
 /** Every word above, for the checks that the pack has them all. */
-inline constexpr const Word *kWords[] = {&kTopic, &kPage, &kPaper, &kLanguage, &kButton, &kPart,
+inline constexpr const Word *kWords[] = {&kTopic, &kPage, &kPaper, &kButton, &kPart,
                                          &kOn, &kOff, &kPlace, &kSpeechOn, &kHelp};
 
 /** The id of the label for place n of count: "place-2-of-4"; empty past kMaxPlaceCount. */

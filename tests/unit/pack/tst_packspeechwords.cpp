@@ -117,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(places, 78);
         QVERIFY(!keys.contains(u"ui/place-1-of-13"_s));
         QVERIFY(!keys.contains(u"ui/1-of-2"_s));
-        // "Language" (the bar's button) and "language" (speech mode's kind) are one label.
+        // The bar's "Language" button is a label like the others.
         QVERIFY(keys.contains(u"ui/language"_s));
     }
 
