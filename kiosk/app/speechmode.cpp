@@ -19,8 +19,8 @@ namespace {
 
 bool beforeLanguageChoice(const Navigator *navigator)
 {
-    const QString screen = navigator->screen();
-    return screen == u"attract" || screen == u"language";
+    const Route::Kind kind = navigator->current().kind();
+    return kind == Route::Kind::Attract || kind == Route::Kind::Language;
 }
 
 /** The items beside item that are of its kind, in reading order (rows, then the line's direction). */
@@ -130,7 +130,12 @@ QList<SpeechMode::Part> SpeechMode::titleParts(QQuickItem *screen)
     auto *title = screen ? screen->findChild<QQuickItem *>(u"screenTitle"_s) : nullptr;
     if (!title || !title->isVisible())
         return {};
-    return {{u"title"_s, title->property("speech").toString()}};
+    return {titlePart(title)};
+}
+
+SpeechMode::Part SpeechMode::titlePart(QQuickItem *title)
+{
+    return {u"title"_s, title->property("speech").toString()};
 }
 
 void SpeechMode::say(const QList<Part> &parts)
@@ -161,7 +166,7 @@ void SpeechMode::describe(QQuickItem *item)
     if (!m_active || !item)
         return;
     if (item->objectName() == u"screenTitle")
-        say({{u"title"_s, item->property("speech").toString()}});
+        say({titlePart(item)});
     else if (item->property("spokenKind").toString() == u"part")
         read(item);
     else

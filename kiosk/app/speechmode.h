@@ -73,6 +73,8 @@ private:
     [[nodiscard]] QString word(const char *id) const;
     [[nodiscard]] QList<Part> itemParts(QQuickItem *item) const;
     [[nodiscard]] static QList<Part> titleParts(QQuickItem *screen);
+    /** A screen's title (ScreenTitle, objectName "screenTitle"), as said. */
+    [[nodiscard]] static Part titlePart(QQuickItem *title);
     void say(const QList<Part> &parts);
     /** Reads a block: its own audio through the narrator's reading (so it can be paused). */
     void read(QQuickItem *block);
